@@ -1,0 +1,220 @@
+//! The shell: header with navigation, save state and undo/redo, the routed pages, notices.
+
+use crate::data::DataPage;
+use crate::state::{AppState, SaveStatus};
+use crate::team::TeamPage;
+use crate::ui::{EmptyState, Notices, NoticesView};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let notices = Notices::new();
+    provide_context(notices);
+    let state = AppState::start(notices);
+    provide_context(state);
+
+    // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) undo and redo, except while typing, where
+    // the text field's own undo applies.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || is_typing(&ev) {
+            return;
+        }
+        match ev.key().to_lowercase().as_str() {
+            "z" if ev.shift_key() => state.redo(),
+            "z" => state.undo(),
+            "y" => state.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="topbar">
+                <A href="/" attr:class="brand">
+                    <span class="brand-mark" aria-hidden="true">"▲"</span>
+                    "Climb"
+                </A>
+                <nav aria-label="Main">
+                    <A href="/boards">"Boards"</A>
+                    <A href="/covenant">"Covenant"</A>
+                    <A href="/goals">"Micro-goals"</A>
+                    <A href="/team">"Team"</A>
+                    <A href="/data">"Data"</A>
+                </nav>
+                <div class="topbar-tools">
+                    <UndoRedo/>
+                    <SaveIndicator/>
+                </div>
+            </header>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=Home/>
+                    <Route path=path!("/boards") view=BoardsPage/>
+                    <Route path=path!("/covenant") view=CovenantPage/>
+                    <Route path=path!("/goals") view=GoalsPage/>
+                    <Route path=path!("/team") view=TeamPage/>
+                    <Route path=path!("/data") view=DataPage/>
+                </Routes>
+            </main>
+            <NoticesView/>
+        </Router>
+    }
+}
+
+fn is_typing(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+        .unwrap_or(false)
+}
+
+/// Undo and redo buttons, named after what they would revert.
+#[component]
+fn UndoRedo() -> impl IntoView {
+    let state = AppState::expect();
+    let undo_name = move || match state.undo_label.get() {
+        Some(l) => format!("Undo {l}"),
+        None => "Undo".to_owned(),
+    };
+    let redo_name = move || match state.redo_label.get() {
+        Some(l) => format!("Redo {l}"),
+        None => "Redo".to_owned(),
+    };
+    view! {
+        <div class="undo-redo">
+            <button
+                class="icon-button"
+                aria-label=undo_name
+                title=undo_name
+                disabled=move || state.undo_label.get().is_none()
+                on:click=move |_| state.undo()
+            >
+                "↶"
+            </button>
+            <button
+                class="icon-button"
+                aria-label=redo_name
+                title=redo_name
+                disabled=move || state.redo_label.get().is_none()
+                on:click=move |_| state.redo()
+            >
+                "↷"
+            </button>
+        </div>
+    }
+}
+
+/// Saved / Saving… / Not saved, with the reason.
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let state = AppState::expect();
+    let text = move || match state.save.get() {
+        SaveStatus::Saved => "Saved".to_owned(),
+        SaveStatus::Saving => "Saving…".to_owned(),
+        SaveStatus::NotSaved(why) => format!("Not saved: {why}"),
+    };
+    let class = move || match state.save.get() {
+        SaveStatus::Saved => "save-state saved",
+        SaveStatus::Saving => "save-state saving",
+        SaveStatus::NotSaved(_) => "save-state not-saved",
+    };
+    view! {
+        <p class=class role="status" aria-live="polite" data-testid="save-state">
+            {text}
+        </p>
+    }
+}
+
+#[component]
+fn Home() -> impl IntoView {
+    let state = AppState::expect();
+    let members = move || state.ws.with(|ws| ws.live::<crate::domain::roster::Member>().count());
+    view! {
+        <section class="page home">
+            <h1>"Accountability without blame"</h1>
+            <p class="lede">
+                "Climb helps a team own its results together. Map recent challenges onto the "
+                "Accountability Ladder and climb them, write the covenant you hold each other to, "
+                "and keep small commitments you can check. We rate situations, never people."
+            </p>
+            <div class="tool-grid">
+                <A href="/boards" attr:class="tool-card">
+                    <h2>"Ladder retro"</h2>
+                    <p>"Place challenges on the rungs, see where the line falls, climb to commitments."</p>
+                </A>
+                <A href="/covenant" attr:class="tool-card">
+                    <h2>"Covenant"</h2>
+                    <p>"Intent, behaviours, decision rights and escalation paths, signed by all."</p>
+                </A>
+                <A href="/goals" attr:class="tool-card">
+                    <h2>"Micro-goals"</h2>
+                    <p>"Small verifiable commitments with a partner, check-ins and no-blame reviews."</p>
+                </A>
+            </div>
+            <p class="home-team">
+                {move || match members() {
+                    0 => "Start by adding your team on the Team page.".to_owned(),
+                    1 => "1 team member.".to_owned(),
+                    n => format!("{n} team members."),
+                }}
+                " "
+                <A href="/team">"Manage the team"</A>
+            </p>
+            <p class="privacy">
+                "Everything stays in this browser. Share by exporting a file from the Data page."
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn BoardsPage() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>"Ladder retro boards"</h1>
+            <EmptyState title="No boards yet">
+                <p>"Ladder boards arrive in the next release of Climb."</p>
+            </EmptyState>
+        </section>
+    }
+}
+
+#[component]
+fn CovenantPage() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>"Team covenant"</h1>
+            <EmptyState title="No covenant yet">
+                <p>"The covenant builder arrives in a later release of Climb."</p>
+            </EmptyState>
+        </section>
+    }
+}
+
+#[component]
+fn GoalsPage() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>"Micro-goals"</h1>
+            <EmptyState title="No micro-goals yet">
+                <p>"The micro-goal tracker arrives in a later release of Climb."</p>
+            </EmptyState>
+        </section>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>"Page not found"</h1>
+            <p>"There is nothing here. " <A href="/">"Go to the start page"</A></p>
+        </section>
+    }
+}

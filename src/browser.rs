@@ -1,0 +1,91 @@
+//! Small wrappers around browser APIs that the UI needs (clock, randomness, files, events).
+//! None of them panic: a missing API degrades to doing nothing.
+
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The current instant.
+pub fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+/// Today in the browser's local calendar.
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// A seed for the domain's id generator.
+pub fn random_seed() -> u64 {
+    let hi = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    let lo = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    (hi << 32) ^ lo ^ (js_sys::Date::now() as u64)
+}
+
+/// Removes the element with this id, if present.
+pub fn remove_element(id: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        el.remove();
+    }
+}
+
+/// Offers `text` as a file download. Returns an error message when the browser refuses.
+pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let fail = |e: JsValue| format!("{e:?}");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "no anchor element")?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+    // Revoking at once can cancel the download in some browsers; let the click finish first.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
+    }
+    Ok(())
+}
+
+/// Calls `f` whenever the page is hidden or being unloaded: the last moment to save.
+pub fn on_page_hide(f: impl Fn() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let f = std::rc::Rc::new(f);
+    let g = f.clone();
+    let on_visibility = Closure::<dyn Fn()>::new(move || {
+        let hidden = web_sys::window()
+            .and_then(|w| w.document())
+            .map(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
+            .unwrap_or(false);
+        if hidden {
+            g();
+        }
+    });
+    let on_pagehide = Closure::<dyn Fn()>::new(move || f());
+    if let Some(d) = window.document() {
+        let _ = d.add_event_listener_with_callback(
+            "visibilitychange",
+            on_visibility.as_ref().unchecked_ref(),
+        );
+    }
+    let _ = window.add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
+    // These listeners live as long as the page.
+    on_visibility.forget();
+    on_pagehide.forget();
+}

@@ -1,0 +1,325 @@
+//! The versioned file envelope shared by localStorage and export files, the one lenient
+//! restore path both go through, schema migration, and the deterministic merge.
+//!
+//! ```json
+//! { "type": "climb.workspace", "schemaVersion": 2, "appVersion": "0.1.0",
+//!   "exportedAt": "2026-11-21T10:00:00Z", "members": [...], "boards": [...], ... }
+//! ```
+//! Export is strict (exactly these types); restore is lenient: missing fields get defaults,
+//! unknown fields are ignored, a record that cannot be read is skipped with a [`Warning`], and
+//! older schema versions are migrated step by step.
+
+use super::meta::{Entity, Id};
+use super::workspace::{Stored, Workspace};
+use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::fmt;
+
+/// The `type` of a Climb workspace envelope.
+pub const WORKSPACE_TYPE: &str = "climb.workspace";
+
+/// The schema this build writes.
+///
+/// History: 1 was the prototype format (roster under `team`, entities without version
+/// metadata); 2 adds `version`, `versionNonce`, `updatedAt` and `deleted` on every entity and
+/// names the roster `members`.
+pub const SCHEMA_VERSION: u64 = 2;
+
+/// Largest text restore accepts (bytes). Bigger input is refused before parsing.
+pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EnvelopeOut<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    schema_version: u64,
+    app_version: &'static str,
+    exported_at: DateTime<Utc>,
+    members: &'a [super::roster::Member],
+    boards: &'a [super::ladder::Board],
+    cards: &'a [super::ladder::Card],
+    covenants: &'a [super::covenant::Covenant],
+    goals: &'a [super::goals::Goal],
+}
+
+fn envelope(ws: &Workspace, now: DateTime<Utc>) -> EnvelopeOut<'_> {
+    EnvelopeOut {
+        kind: WORKSPACE_TYPE,
+        schema_version: SCHEMA_VERSION,
+        app_version: APP_VERSION,
+        exported_at: now,
+        members: &ws.members,
+        boards: &ws.boards,
+        cards: &ws.cards,
+        covenants: &ws.covenants,
+        goals: &ws.goals,
+    }
+}
+
+/// Compact JSON for localStorage (tombstones included, so merges stay correct).
+pub fn to_storage_json(ws: &Workspace, now: DateTime<Utc>) -> String {
+    // Serialising plain data with string keys cannot fail.
+    serde_json::to_string(&envelope(ws, now)).unwrap_or_default()
+}
+
+/// Indented, human-readable JSON for export files.
+pub fn to_export_json(ws: &Workspace, now: DateTime<Utc>) -> String {
+    serde_json::to_string_pretty(&envelope(ws, now)).unwrap_or_default()
+}
+
+/// Why a text could not be restored at all. Nothing is changed when restore fails.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RestoreError {
+    TooLarge { bytes: usize },
+    Empty,
+    Truncated,
+    NotJson(String),
+    WrongType(String),
+    NewerSchema { found: u64 },
+}
+
+impl fmt::Display for RestoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RestoreError::TooLarge { bytes } => write!(
+                f,
+                "The data is {} MB, more than the {} MB Climb accepts.",
+                bytes / (1024 * 1024),
+                MAX_BYTES / (1024 * 1024)
+            ),
+            RestoreError::Empty => f.write_str("The data is empty."),
+            RestoreError::Truncated => {
+                f.write_str("The data ends too early: it looks cut off (truncated).")
+            }
+            RestoreError::NotJson(e) => write!(f, "The data is not valid JSON ({e})."),
+            RestoreError::WrongType(t) => write!(
+                f,
+                "This is not a Climb workspace (its type is {t}, expected {WORKSPACE_TYPE})."
+            ),
+            RestoreError::NewerSchema { found } => write!(
+                f,
+                "This data was written by a newer version of Climb (schema {found}; this app \
+                 reads up to {SCHEMA_VERSION}). Update Climb to open it."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RestoreError {}
+
+/// A record that was skipped (or a collection that was unreadable) during restore.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub collection: &'static str,
+    /// Position in the collection, `None` when the whole collection was unreadable.
+    pub index: Option<usize>,
+    pub reason: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.index {
+            Some(i) => write!(
+                f,
+                "{} record {} skipped: {}",
+                self.collection,
+                i + 1,
+                self.reason
+            ),
+            None => write!(f, "{} ignored: {}", self.collection, self.reason),
+        }
+    }
+}
+
+/// The result of a successful restore.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Restored {
+    pub workspace: Workspace,
+    pub warnings: Vec<Warning>,
+    /// The schema version the text was written with (before migration).
+    pub schema_version: u64,
+    pub exported_at: Option<DateTime<Utc>>,
+}
+
+/// The one restore path for saved workspaces and imported files.
+pub fn restore(text: &str) -> Result<Restored, RestoreError> {
+    if text.len() > MAX_BYTES {
+        return Err(RestoreError::TooLarge { bytes: text.len() });
+    }
+    if text.trim().is_empty() {
+        return Err(RestoreError::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            RestoreError::Truncated
+        } else {
+            RestoreError::NotJson(e.to_string())
+        }
+    })?;
+    let Value::Object(mut obj) = value else {
+        return Err(RestoreError::WrongType(format!("a JSON {}", json_kind(&value))));
+    };
+    match obj.get("type") {
+        Some(Value::String(t)) if t == WORKSPACE_TYPE => {}
+        Some(Value::String(t)) => return Err(RestoreError::WrongType(format!("“{t}”"))),
+        _ => return Err(RestoreError::WrongType("missing".into())),
+    }
+    // A missing or unreadable schema version is read as the oldest schema: migration only
+    // fills in and renames, so reading newer data as old loses nothing.
+    let schema_version = obj
+        .get("schemaVersion")
+        .and_then(Value::as_u64)
+        .unwrap_or(1);
+    if schema_version > SCHEMA_VERSION {
+        return Err(RestoreError::NewerSchema {
+            found: schema_version,
+        });
+    }
+    migrate(&mut obj, schema_version);
+    let exported_at = obj
+        .get("exportedAt")
+        .and_then(Value::as_str)
+        .and_then(|s| s.parse::<DateTime<Utc>>().ok());
+
+    let mut warnings = Vec::new();
+    let workspace = Workspace {
+        members: collection(&mut obj, "members", &mut warnings),
+        boards: collection(&mut obj, "boards", &mut warnings),
+        cards: collection(&mut obj, "cards", &mut warnings),
+        covenants: collection(&mut obj, "covenants", &mut warnings),
+        goals: collection(&mut obj, "goals", &mut warnings),
+    };
+    Ok(Restored {
+        workspace,
+        warnings,
+        schema_version,
+        exported_at,
+    })
+}
+
+/// Brings an envelope of schema `from` up to [`SCHEMA_VERSION`], one step at a time.
+fn migrate(obj: &mut Map<String, Value>, from: u64) {
+    if from < 2 {
+        // 1 → 2: the roster was called `team`. Version metadata is filled in by serde defaults.
+        if let Some(team) = obj.remove("team") {
+            obj.entry("members").or_insert(team);
+        }
+    }
+}
+
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// Reads one collection record by record. A record that does not deserialise, or has an
+/// empty id, is skipped with a warning; a repeated id keeps the copy that wins a merge.
+fn collection<T: Stored + DeserializeOwned>(
+    obj: &mut Map<String, Value>,
+    name: &'static str,
+    warnings: &mut Vec<Warning>,
+) -> Vec<T> {
+    let items = match obj.remove(name) {
+        None | Some(Value::Null) => return Vec::new(),
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            warnings.push(Warning {
+                collection: name,
+                index: None,
+                reason: format!("expected a list, found a {}", json_kind(&other)),
+            });
+            return Vec::new();
+        }
+    };
+    let mut out: Vec<T> = Vec::with_capacity(items.len());
+    let mut index: HashMap<Id, usize> = HashMap::new();
+    for (i, item) in items.into_iter().enumerate() {
+        match serde_json::from_value::<T>(item) {
+            Ok(e) if e.id().as_str().trim().is_empty() => warnings.push(Warning {
+                collection: name,
+                index: Some(i),
+                reason: "empty id".into(),
+            }),
+            Ok(e) => keep_winner(&mut out, &mut index, e),
+            Err(err) => warnings.push(Warning {
+                collection: name,
+                index: Some(i),
+                reason: err.to_string(),
+            }),
+        }
+    }
+    out
+}
+
+/// Merges `theirs` into `ours`, entity by entity: the copy with the higher version wins, equal
+/// versions are broken by the nonce, deletions are tombstones. Commutative, associative and
+/// idempotent up to the order of entities; entities only `theirs` has are appended.
+pub fn merge(ours: &Workspace, theirs: &Workspace) -> Workspace {
+    Workspace {
+        members: merge_all(&ours.members, &theirs.members),
+        boards: merge_all(&ours.boards, &theirs.boards),
+        cards: merge_all(&ours.cards, &theirs.cards),
+        covenants: merge_all(&ours.covenants, &theirs.covenants),
+        goals: merge_all(&ours.goals, &theirs.goals),
+    }
+}
+
+fn merge_all<T: Entity>(ours: &[T], theirs: &[T]) -> Vec<T> {
+    let mut out = Vec::with_capacity(ours.len() + theirs.len());
+    let mut index = HashMap::new();
+    for e in ours.iter().chain(theirs) {
+        keep_winner(&mut out, &mut index, e.clone());
+    }
+    out
+}
+
+/// Adds `e` to `out`, or replaces the entity with the same id if `e` wins over it.
+fn keep_winner<T: Entity>(out: &mut Vec<T>, index: &mut HashMap<Id, usize>, e: T) {
+    match index.get(e.id()) {
+        Some(&i) => {
+            if e.meta().wins_over(out[i].meta()) {
+                out[i] = e;
+            }
+        }
+        None => {
+            index.insert(e.id().clone(), out.len());
+            out.push(e);
+        }
+    }
+}
+
+/// A file name like `2026-11-21-team-retro.climb.json`.
+pub fn export_file_name(date: chrono::NaiveDate, title: &str) -> String {
+    format!("{}-{}.climb.json", date.format("%Y-%m-%d"), slug(title))
+}
+
+/// A file name part: lower-case ASCII letters and digits joined by single dashes.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out: String = out.chars().take(40).collect();
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "climb".to_owned()
+    } else {
+        out.to_owned()
+    }
+}

@@ -1,0 +1,18 @@
+//! The pure domain of Climb: plain data and pure functions.
+//!
+//! Nothing in this module touches the browser (no leptos, web_sys, gloo or js_sys), so every
+//! rule here is tested natively with `cargo test`. Time and randomness come in as parameters.
+
+pub mod exchange;
+pub mod history;
+pub mod meta;
+pub mod workspace;
+
+pub mod covenant;
+pub mod goals;
+pub mod ladder;
+pub mod roster;
+
+pub use history::History;
+pub use meta::{Id, Meta, Rng};
+pub use workspace::{Command, DomainError, Workspace};

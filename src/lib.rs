@@ -1,0 +1,15 @@
+//! Climb: accountability without blame, in the browser.
+//!
+//! `domain` is pure Rust and tested natively; `storage` is the only code that touches
+//! localStorage; `state` holds the reactive store; the rest is UI by feature.
+
+pub mod domain;
+
+pub mod app;
+pub mod browser;
+pub mod state;
+pub mod storage;
+
+pub mod data;
+pub mod team;
+pub mod ui;

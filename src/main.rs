@@ -1,0 +1,5 @@
+fn main() {
+    // The static shell in index.html paints before WebAssembly starts; the app replaces it.
+    climb::browser::remove_element("boot");
+    leptos::mount::mount_to_body(climb::app::App);
+}

@@ -1,0 +1,290 @@
+//! The app's reactive state: one workspace signal, commands applied to it through the
+//! domain's history, and a debounced autosave that is flushed when the page is hidden.
+
+use crate::browser;
+use crate::domain::exchange::{to_export_json, to_storage_json};
+use crate::domain::{Command, History, Rng, Workspace};
+use crate::storage::{Loaded, LocalStore, StorageError};
+use crate::ui::{NoticeKind, Notices};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long typing may pause before the workspace is written to storage.
+pub const AUTOSAVE_DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// What the save indicator shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    Saved,
+    Saving,
+    /// Changes live only in this tab; the reason is shown.
+    NotSaved(String),
+}
+
+/// The app's state, provided as context. `Copy`: every field is an arena handle.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub ws: RwSignal<Workspace>,
+    pub save: RwSignal<SaveStatus>,
+    /// Labels of the next undo and redo, for the buttons' names.
+    pub undo_label: RwSignal<Option<String>>,
+    pub redo_label: RwSignal<Option<String>>,
+    history: StoredValue<History>,
+    rng: StoredValue<Rng>,
+    store: StoredValue<LocalStore, LocalStorage>,
+    timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// Saving is paused while storage holds data we could neither read nor back up.
+    hold: StoredValue<bool>,
+    /// Whether the last save failed, so a failure is announced once, not on every keystroke.
+    failing: StoredValue<bool>,
+    notices: Notices,
+}
+
+impl AppState {
+    pub fn expect() -> Self {
+        expect_context::<AppState>()
+    }
+
+    /// Loads the workspace from storage (or starts empty) and wires up autosave.
+    pub fn start(notices: Notices) -> Self {
+        let store = LocalStore::open();
+        let mut ws = Workspace::default();
+        let mut save = SaveStatus::Saved;
+        let mut hold = false;
+        match store.load(browser::now()) {
+            Ok(Loaded::Empty) => {}
+            Ok(Loaded::Workspace(r)) => {
+                if !r.warnings.is_empty() {
+                    let list: Vec<String> = r.warnings.iter().map(ToString::to_string).collect();
+                    notices.error(format!(
+                        "Some saved records could not be read and were skipped: {}",
+                        list.join("; ")
+                    ));
+                }
+                ws = r.workspace;
+            }
+            Ok(Loaded::Unreadable {
+                raw,
+                error,
+                backup_key,
+            }) => match backup_key {
+                Some(key) => notices.error(format!(
+                    "The saved workspace could not be read: {error} It was kept untouched as a \
+                     backup ({key}); you can download it from the Data page. Climb starts with \
+                     an empty workspace."
+                )),
+                None => {
+                    hold = true;
+                    save = SaveStatus::NotSaved(
+                        "saved data could not be read and is kept untouched".into(),
+                    );
+                    notices.with_action(
+                        NoticeKind::Error,
+                        format!(
+                            "The saved workspace could not be read: {error} Climb will not save \
+                             over it. Download it to keep it."
+                        ),
+                        "Download saved data",
+                        move || {
+                            let _ = browser::download(
+                                "climb-unreadable-backup.json",
+                                &raw,
+                                "application/json",
+                            );
+                        },
+                    );
+                }
+            },
+            Err(e) => {
+                save = SaveStatus::NotSaved(short_reason(&e));
+                notices.error(e.to_string());
+            }
+        }
+        let state = AppState {
+            ws: RwSignal::new(ws),
+            save: RwSignal::new(save.clone()),
+            undo_label: RwSignal::new(None),
+            redo_label: RwSignal::new(None),
+            history: StoredValue::new(History::default()),
+            rng: StoredValue::new(Rng::new(browser::random_seed())),
+            store: StoredValue::new_local(store),
+            timer: StoredValue::new_local(None),
+            hold: StoredValue::new(hold),
+            failing: StoredValue::new(matches!(save, SaveStatus::NotSaved(_))),
+            notices,
+        };
+        // One effect persists every change, whatever path made it; the first run only
+        // subscribes, so loading never writes.
+        Effect::new(move |prev: Option<()>| {
+            state.ws.track();
+            if prev.is_some() {
+                state.schedule_save();
+            }
+        });
+        browser::on_page_hide(move || state.flush());
+        state
+    }
+
+    /// Applies a command; on error shows why and changes nothing. Returns whether it applied.
+    pub fn dispatch(&self, cmd: Command) -> bool {
+        self.dispatch_with(cmd, |_| {})
+    }
+
+    /// Applies a command and hands the resulting change to `then` (e.g. to offer Undo).
+    pub fn dispatch_with(
+        &self,
+        cmd: Command,
+        then: impl FnOnce(&crate::domain::workspace::Change),
+    ) -> bool {
+        let now = browser::now();
+        let mut result = None;
+        self.rng.update_value(|rng| {
+            self.history.update_value(|h| {
+                // Commands validate before they write, so a refused command leaves the
+                // workspace as it was; only a real change notifies subscribers.
+                self.ws.maybe_update(|ws| {
+                    let r = h.apply(ws, &cmd, now, rng);
+                    let changed = matches!(&r, Ok(c) if !c.entries.is_empty());
+                    result = Some(r);
+                    changed
+                });
+            })
+        });
+        self.refresh_history_labels();
+        match result {
+            Some(Ok(change)) => {
+                then(&change);
+                true
+            }
+            Some(Err(e)) => {
+                self.notices.error(e.to_string());
+                false
+            }
+            None => false,
+        }
+    }
+
+    /// Applies a command and shows a confirmation with an Undo button (for deletions).
+    pub fn dispatch_undoable(&self, cmd: Command, message: String) -> bool {
+        let this = *self;
+        self.dispatch_with(cmd, move |_| {
+            this.notices
+                .with_action(NoticeKind::Info, message, "Undo", move || this.undo());
+        })
+    }
+
+    pub fn undo(&self) {
+        let now = browser::now();
+        let mut label = None;
+        self.rng.update_value(|rng| {
+            self.history.update_value(|h| {
+                self.ws.update(|ws| label = h.undo(ws, now, rng));
+            })
+        });
+        self.refresh_history_labels();
+        if let Some(l) = label {
+            self.notices.info(format!("Undone: {l}"));
+        }
+    }
+
+    pub fn redo(&self) {
+        let now = browser::now();
+        let mut label = None;
+        self.rng.update_value(|rng| {
+            self.history.update_value(|h| {
+                self.ws.update(|ws| label = h.redo(ws, now, rng));
+            })
+        });
+        self.refresh_history_labels();
+        if let Some(l) = label {
+            self.notices.info(format!("Redone: {l}"));
+        }
+    }
+
+    fn refresh_history_labels(&self) {
+        self.history.with_value(|h| {
+            self.undo_label.set(h.undo_label().map(str::to_owned));
+            self.redo_label.set(h.redo_label().map(str::to_owned));
+        });
+    }
+
+    /// The workspace as an export file's text.
+    pub fn export_json(&self) -> String {
+        self.ws.with_untracked(|ws| to_export_json(ws, browser::now()))
+    }
+
+    /// Downloads the whole workspace, e.g. when storage is full.
+    pub fn download_export(&self) {
+        let name = crate::domain::exchange::export_file_name(browser::today(), "workspace");
+        if let Err(e) = browser::download(&name, &self.export_json(), "application/json") {
+            self.notices.error(format!("The download could not start: {e}"));
+        }
+    }
+
+    pub fn store(&self) -> LocalStore {
+        self.store.get_value()
+    }
+
+    fn schedule_save(&self) {
+        if self.hold.get_value() {
+            return;
+        }
+        self.save.set(SaveStatus::Saving);
+        self.timer.update_value(|t| {
+            if let Some(h) = t.take() {
+                h.clear();
+            }
+        });
+        let this = *self;
+        match set_timeout_with_handle(move || this.flush(), AUTOSAVE_DEBOUNCE) {
+            Ok(h) => self.timer.set_value(Some(h)),
+            // No timers: save at once rather than never.
+            Err(_) => self.flush(),
+        }
+    }
+
+    /// Writes pending changes now (called by the debounce timer and when the page hides).
+    pub fn flush(&self) {
+        if self.hold.get_value() || self.save.get_untracked() != SaveStatus::Saving {
+            return;
+        }
+        self.timer.update_value(|t| {
+            if let Some(h) = t.take() {
+                h.clear();
+            }
+        });
+        let json = self
+            .ws
+            .with_untracked(|ws| to_storage_json(ws, browser::now()));
+        match self.store.with_value(|s| s.save(&json)) {
+            Ok(()) => {
+                self.save.set(SaveStatus::Saved);
+                if self.failing.get_value() {
+                    self.failing.set_value(false);
+                    self.notices.success("Saving works again: everything is saved.");
+                }
+            }
+            Err(e) => {
+                self.save.set(SaveStatus::NotSaved(short_reason(&e)));
+                if !self.failing.get_value() {
+                    self.failing.set_value(true);
+                    let this = *self;
+                    self.notices.with_action(
+                        NoticeKind::Error,
+                        e.to_string(),
+                        "Export workspace",
+                        move || this.download_export(),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn short_reason(e: &StorageError) -> String {
+    match e {
+        StorageError::Unavailable(_) => "storage is blocked; kept in this tab only".into(),
+        StorageError::QuotaExceeded => "storage is full; export your work".into(),
+        StorageError::Other(w) => w.clone(),
+    }
+}

@@ -1,0 +1,171 @@
+//! The only code that touches localStorage.
+//!
+//! localStorage may be missing or blocked (privacy settings, sandboxed frames), full (quota),
+//! or hold text this build cannot read. None of these may panic or lose data: every failure is
+//! a [`StorageError`] the UI shows, and unreadable text is copied under a backup key before
+//! anything could overwrite it.
+
+use crate::domain::exchange::{restore, RestoreError, Restored};
+use chrono::{DateTime, Utc};
+use gloo_storage::{LocalStorage, Storage as _};
+use std::fmt;
+use wasm_bindgen::JsCast;
+
+/// Where the workspace lives.
+pub const WORKSPACE_KEY: &str = "climb.workspace";
+/// Prefix of the keys that keep unreadable saved data, followed by a timestamp.
+pub const BACKUP_PREFIX: &str = "climb.backup.";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// No usable localStorage: the app keeps the workspace in memory only.
+    Unavailable(String),
+    /// The browser refused to store more.
+    QuotaExceeded,
+    Other(String),
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StorageError::Unavailable(why) => write!(
+                f,
+                "This browser does not let Climb save ({why}). Your work stays in this tab only: \
+                 export it before closing."
+            ),
+            StorageError::QuotaExceeded => f.write_str(
+                "The browser's storage for Climb is full, so the latest changes are not saved. \
+                 Your work is intact in this tab: export it, then delete old boards.",
+            ),
+            StorageError::Other(why) => write!(f, "Saving failed: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for StorageError {}
+
+/// What was found in storage at start-up.
+#[derive(Debug)]
+pub enum Loaded {
+    /// Nothing saved yet.
+    Empty,
+    Workspace(Restored),
+    /// Saved text that cannot be read. It has been copied to `backup_key` (when that was
+    /// possible) and must not be overwritten until the user has had a chance to keep it.
+    Unreadable {
+        raw: String,
+        error: RestoreError,
+        backup_key: Option<String>,
+    },
+}
+
+/// A handle on localStorage, or on its absence.
+#[derive(Clone)]
+pub struct LocalStore {
+    storage: Result<web_sys::Storage, String>,
+}
+
+impl LocalStore {
+    /// Opens the page's localStorage. Never panics: a missing or blocked storage gives a
+    /// handle whose every call returns [`StorageError::Unavailable`].
+    pub fn open() -> Self {
+        let storage = match web_sys::window() {
+            None => Err("no window".to_owned()),
+            Some(w) => match w.local_storage() {
+                Ok(Some(_)) => Ok(LocalStorage::raw()),
+                Ok(None) => Err("localStorage is missing".to_owned()),
+                Err(e) => Err(js_error_text(&e)),
+            },
+        };
+        LocalStore { storage }
+    }
+
+    /// A handle that behaves like blocked storage.
+    pub fn unavailable(why: &str) -> Self {
+        LocalStore {
+            storage: Err(why.to_owned()),
+        }
+    }
+
+    pub fn is_available(&self) -> bool {
+        self.storage.is_ok()
+    }
+
+    fn raw(&self) -> Result<&web_sys::Storage, StorageError> {
+        self.storage
+            .as_ref()
+            .map_err(|why| StorageError::Unavailable(why.clone()))
+    }
+
+    pub fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.raw()?.get_item(key).map_err(|e| classify(&e))
+    }
+
+    pub fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.raw()?.set_item(key, value).map_err(|e| classify(&e))
+    }
+
+    pub fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.raw()?.remove_item(key).map_err(|e| classify(&e))
+    }
+
+    /// Keys that hold backups of unreadable data, oldest first.
+    pub fn backup_keys(&self) -> Vec<String> {
+        let Ok(s) = self.raw() else {
+            return Vec::new();
+        };
+        let n = s.length().unwrap_or(0);
+        let mut keys: Vec<String> = (0..n)
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| k.starts_with(BACKUP_PREFIX))
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    /// Reads the saved workspace through the one restore path. Unreadable text is copied to a
+    /// backup key first; if even that fails, the caller must not save over the original.
+    pub fn load(&self, now: DateTime<Utc>) -> Result<Loaded, StorageError> {
+        let Some(raw) = self.get(WORKSPACE_KEY)? else {
+            return Ok(Loaded::Empty);
+        };
+        match restore(&raw) {
+            Ok(r) => Ok(Loaded::Workspace(r)),
+            Err(error) => {
+                let key = format!("{BACKUP_PREFIX}{}", now.format("%Y-%m-%dT%H-%M-%S%.3fZ"));
+                let backup_key = self.set(&key, &raw).ok().map(|_| key);
+                Ok(Loaded::Unreadable {
+                    raw,
+                    error,
+                    backup_key,
+                })
+            }
+        }
+    }
+
+    /// Saves the workspace text.
+    pub fn save(&self, json: &str) -> Result<(), StorageError> {
+        self.set(WORKSPACE_KEY, json)
+    }
+}
+
+fn js_error_text(e: &wasm_bindgen::JsValue) -> String {
+    if let Some(ex) = e.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", ex.name(), ex.message());
+    }
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        return String::from(err.message());
+    }
+    e.as_string().unwrap_or_else(|| "unknown error".to_owned())
+}
+
+fn classify(e: &wasm_bindgen::JsValue) -> StorageError {
+    match e.dyn_ref::<web_sys::DomException>() {
+        // Chrome and Firefox name it; old engines only set the legacy code 22 (or 1014).
+        Some(ex) if ex.name() == "QuotaExceededError" || ex.code() == 22 || ex.code() == 1014 => {
+            StorageError::QuotaExceeded
+        }
+        Some(ex) if ex.name() == "SecurityError" => StorageError::Unavailable(js_error_text(e)),
+        _ => StorageError::Other(js_error_text(e)),
+    }
+}

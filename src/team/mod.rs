@@ -1,0 +1,6 @@
+//! The team roster page.
+
+mod member_row;
+mod team_page;
+
+pub use team_page::TeamPage;

@@ -1,0 +1,66 @@
+use super::member_row::MemberRow;
+use crate::domain::roster::Member;
+use crate::domain::Command;
+use crate::state::AppState;
+use crate::ui::EmptyState;
+use leptos::prelude::*;
+
+/// The roster shared by boards, covenant and goals: add, rename, remove (with undo).
+#[component]
+pub fn TeamPage() -> impl IntoView {
+    let state = AppState::expect();
+    let name = RwSignal::new(String::new());
+    let members = Memo::new(move |_| {
+        state
+            .ws
+            .with(|ws| ws.live::<Member>().cloned().collect::<Vec<_>>())
+    });
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = name.get_untracked();
+        if state.dispatch(Command::AddMember { name: typed }) {
+            name.set(String::new());
+        }
+    };
+    view! {
+        <section class="page">
+            <h1>"Team"</h1>
+            <p class="lede">
+                "The people who take part. Boards, the covenant and micro-goals pick owners, "
+                "partners and signatories from this list."
+            </p>
+            <form class="inline-form" on:submit=add>
+                <label for="new-member">"Name"</label>
+                <input
+                    id="new-member"
+                    type="text"
+                    autocomplete="off"
+                    maxlength="80"
+                    prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))
+                />
+                <button type="submit" class="primary">"Add member"</button>
+            </form>
+            <Show
+                when=move || !members.with(Vec::is_empty)
+                fallback=|| {
+                    view! {
+                        <EmptyState title="No team members yet">
+                            <p>"Add the people on your team by name. Nothing leaves this browser."</p>
+                        </EmptyState>
+                    }
+                }
+            >
+                <ul class="roster" aria-label="Team members">
+                    <For
+                        each=move || members.get()
+                        key=|m| (m.meta.id.clone(), m.meta.version)
+                        let:member
+                    >
+                        <MemberRow member=member/>
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,7 @@
+//! Small shared components.
+
+pub mod empty_state;
+pub mod notices;
+
+pub use empty_state::EmptyState;
+pub use notices::{NoticeKind, Notices, NoticesView};
