@@ -1,15 +1,16 @@
 //! The shell: header with navigation, save state and undo/redo, the routed pages, notices.
 
 use crate::data::DataPage;
+use crate::router::{Link, Page, Router};
 use crate::state::{AppState, SaveStatus};
 use crate::team::TeamPage;
 use crate::ui::{EmptyState, Notices, NoticesView};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
+    let router = Router::start();
+    provide_context(router);
     let notices = Notices::new();
     provide_context(notices);
     let state = AppState::start(notices);
@@ -32,19 +33,19 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     view! {
-        <Router>
+
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="topbar">
-                <A href="/" attr:class="brand">
+                <Link href="/" class="brand">
                     <span class="brand-mark" aria-hidden="true">"▲"</span>
                     "Climb"
-                </A>
+                </Link>
                 <nav aria-label="Main">
-                    <A href="/boards">"Boards"</A>
-                    <A href="/covenant">"Covenant"</A>
-                    <A href="/goals">"Micro-goals"</A>
-                    <A href="/team">"Team"</A>
-                    <A href="/data">"Data"</A>
+                    <Link href="/boards">"Boards"</Link>
+                    <Link href="/covenant">"Covenant"</Link>
+                    <Link href="/goals">"Micro-goals"</Link>
+                    <Link href="/team">"Team"</Link>
+                    <Link href="/data">"Data"</Link>
                 </nav>
                 <div class="topbar-tools">
                     <UndoRedo/>
@@ -52,17 +53,18 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/boards") view=BoardsPage/>
-                    <Route path=path!("/covenant") view=CovenantPage/>
-                    <Route path=path!("/goals") view=GoalsPage/>
-                    <Route path=path!("/team") view=TeamPage/>
-                    <Route path=path!("/data") view=DataPage/>
-                </Routes>
+                {move || match router.page() {
+                    Page::Home => view! { <Home/> }.into_any(),
+                    Page::Boards => view! { <BoardsPage/> }.into_any(),
+                    Page::Covenant => view! { <CovenantPage/> }.into_any(),
+                    Page::Goals => view! { <GoalsPage/> }.into_any(),
+                    Page::Team => view! { <TeamPage/> }.into_any(),
+                    Page::Data => view! { <DataPage/> }.into_any(),
+                    Page::NotFound => view! { <NotFound/> }.into_any(),
+                }}
             </main>
             <NoticesView/>
-        </Router>
+
     }
 }
 
@@ -124,17 +126,25 @@ fn SaveIndicator() -> impl IntoView {
         SaveStatus::Saving => "save-state saving",
         SaveStatus::NotSaved(_) => "save-state not-saved",
     };
+    let failed = move || matches!(state.save.get(), SaveStatus::NotSaved(_));
     view! {
         <p class=class role="status" aria-live="polite" data-testid="save-state">
             {text}
         </p>
+        <Show when=failed>
+            <button on:click=move |_| state.save_now()>"Retry saving"</button>
+        </Show>
     }
 }
 
 #[component]
 fn Home() -> impl IntoView {
     let state = AppState::expect();
-    let members = move || state.ws.with(|ws| ws.live::<crate::domain::roster::Member>().count());
+    let members = move || {
+        state
+            .ws
+            .with(|ws| ws.live::<crate::domain::roster::Member>().count())
+    };
     view! {
         <section class="page home">
             <h1>"Accountability without blame"</h1>
@@ -144,18 +154,18 @@ fn Home() -> impl IntoView {
                 "and keep small commitments you can check. We rate situations, never people."
             </p>
             <div class="tool-grid">
-                <A href="/boards" attr:class="tool-card">
+                <Link href="/boards" class="tool-card">
                     <h2>"Ladder retro"</h2>
                     <p>"Place challenges on the rungs, see where the line falls, climb to commitments."</p>
-                </A>
-                <A href="/covenant" attr:class="tool-card">
+                </Link>
+                <Link href="/covenant" class="tool-card">
                     <h2>"Covenant"</h2>
                     <p>"Intent, behaviours, decision rights and escalation paths, signed by all."</p>
-                </A>
-                <A href="/goals" attr:class="tool-card">
+                </Link>
+                <Link href="/goals" class="tool-card">
                     <h2>"Micro-goals"</h2>
                     <p>"Small verifiable commitments with a partner, check-ins and no-blame reviews."</p>
-                </A>
+                </Link>
             </div>
             <p class="home-team">
                 {move || match members() {
@@ -164,7 +174,7 @@ fn Home() -> impl IntoView {
                     n => format!("{n} team members."),
                 }}
                 " "
-                <A href="/team">"Manage the team"</A>
+                <Link href="/team">"Manage the team"</Link>
             </p>
             <p class="privacy">
                 "Everything stays in this browser. Share by exporting a file from the Data page."
@@ -214,7 +224,7 @@ fn NotFound() -> impl IntoView {
     view! {
         <section class="page">
             <h1>"Page not found"</h1>
-            <p>"There is nothing here. " <A href="/">"Go to the start page"</A></p>
+            <p>"There is nothing here. " <Link href="/">"Go to the start page"</Link></p>
         </section>
     }
 }

@@ -56,7 +56,8 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
     if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
     }
     Ok(())
 }
@@ -84,7 +85,8 @@ pub fn on_page_hide(f: impl Fn() + 'static) {
             on_visibility.as_ref().unchecked_ref(),
         );
     }
-    let _ = window.add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
+    let _ =
+        window.add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
     // These listeners live as long as the page.
     on_visibility.forget();
     on_pagehide.forget();

@@ -7,6 +7,7 @@ pub mod domain;
 
 pub mod app;
 pub mod browser;
+pub mod router;
 pub mod state;
 pub mod storage;
 

@@ -210,14 +210,16 @@ impl AppState {
 
     /// The workspace as an export file's text.
     pub fn export_json(&self) -> String {
-        self.ws.with_untracked(|ws| to_export_json(ws, browser::now()))
+        self.ws
+            .with_untracked(|ws| to_export_json(ws, browser::now()))
     }
 
     /// Downloads the whole workspace, e.g. when storage is full.
     pub fn download_export(&self) {
         let name = crate::domain::exchange::export_file_name(browser::today(), "workspace");
         if let Err(e) = browser::download(&name, &self.export_json(), "application/json") {
-            self.notices.error(format!("The download could not start: {e}"));
+            self.notices
+                .error(format!("The download could not start: {e}"));
         }
     }
 
@@ -243,6 +245,15 @@ impl AppState {
         }
     }
 
+    /// Saves now, whatever the save state (the indicator's Retry button).
+    pub fn save_now(&self) {
+        if self.hold.get_value() {
+            return;
+        }
+        self.save.set(SaveStatus::Saving);
+        self.flush();
+    }
+
     /// Writes pending changes now (called by the debounce timer and when the page hides).
     pub fn flush(&self) {
         if self.hold.get_value() || self.save.get_untracked() != SaveStatus::Saving {
@@ -261,7 +272,8 @@ impl AppState {
                 self.save.set(SaveStatus::Saved);
                 if self.failing.get_value() {
                     self.failing.set_value(false);
-                    self.notices.success("Saving works again: everything is saved.");
+                    self.notices
+                        .success("Saving works again: everything is saved.");
                 }
             }
             Err(e) => {

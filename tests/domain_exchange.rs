@@ -3,8 +3,7 @@
 mod common;
 
 use climb::domain::exchange::{
-    export_file_name, merge, restore, to_export_json, to_storage_json, RestoreError,
-    SCHEMA_VERSION,
+    export_file_name, merge, restore, to_export_json, to_storage_json, RestoreError, SCHEMA_VERSION,
 };
 use climb::domain::ladder::{Board, Card};
 use climb::domain::roster::Member;
@@ -29,7 +28,10 @@ fn sample() -> Fixture {
 #[test]
 fn export_then_restore_gives_the_same_workspace_including_tombstones() {
     let f = sample();
-    for text in [to_export_json(&f.ws, at(99)), to_storage_json(&f.ws, at(99))] {
+    for text in [
+        to_export_json(&f.ws, at(99)),
+        to_storage_json(&f.ws, at(99)),
+    ] {
         let r = restore(&text).unwrap();
         assert_eq!(r.workspace, f.ws);
         assert!(r.warnings.is_empty());
@@ -100,12 +102,21 @@ fn bad_records_are_skipped_with_a_warning_and_the_rest_kept() {
         "cards": [ { "id": "c1", "text": "no board" }, { "id": "c2", "boardId": "b1" } ]
     }));
     let r = restore(&text).unwrap();
-    let names: Vec<_> = r.workspace.members.iter().map(|m| m.name.as_str()).collect();
+    let names: Vec<_> = r
+        .workspace
+        .members
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
     assert_eq!(names, ["Ana", "Ben"]);
     assert_eq!(r.workspace.cards.len(), 1);
     let w: Vec<String> = r.warnings.iter().map(ToString::to_string).collect();
     assert_eq!(w.len(), 6, "{w:#?}");
-    assert!(w[0].starts_with("members record 2 skipped: missing field `id`"), "{}", w[0]);
+    assert!(
+        w[0].starts_with("members record 2 skipped: missing field `id`"),
+        "{}",
+        w[0]
+    );
     assert!(w[2].contains("empty id"));
     assert!(w[3].starts_with("members record 5 skipped"));
     assert_eq!(w[4], "boards ignored: expected a list, found a object");
@@ -130,21 +141,32 @@ fn unreadable_input_is_refused_with_a_reason() {
         ("".into(), |e| *e == RestoreError::Empty),
         ("   \n".into(), |e| *e == RestoreError::Empty),
         ("hello".into(), |e| matches!(e, RestoreError::NotJson(_))),
-        (r#"{"type":"climb.workspace","members":[{"id":"#.into(), |e| {
-            *e == RestoreError::Truncated
+        (
+            r#"{"type":"climb.workspace","members":[{"id":"#.into(),
+            |e| *e == RestoreError::Truncated,
+        ),
+        (
+            "[1,2]".into(),
+            |e| matches!(e, RestoreError::WrongType(t) if t == "a JSON array"),
+        ),
+        (
+            r#"{"type":"excalidraw"}"#.into(),
+            |e| matches!(e, RestoreError::WrongType(t) if t.contains("excalidraw")),
+        ),
+        (r#"{"members":[]}"#.into(), |e| {
+            matches!(e, RestoreError::WrongType(_))
         }),
-        ("[1,2]".into(), |e| matches!(e, RestoreError::WrongType(t) if t == "a JSON array")),
-        (r#"{"type":"excalidraw"}"#.into(), |e| {
-            matches!(e, RestoreError::WrongType(t) if t.contains("excalidraw"))
+        (
+            r#"{"type":"climb.workspace","schemaVersion":99}"#.into(),
+            |e| *e == RestoreError::NewerSchema { found: 99 },
+        ),
+        ("[".repeat(100_000), |e| {
+            matches!(e, RestoreError::NotJson(_) | RestoreError::Truncated)
         }),
-        (r#"{"members":[]}"#.into(), |e| matches!(e, RestoreError::WrongType(_))),
-        (r#"{"type":"climb.workspace","schemaVersion":99}"#.into(), |e| {
-            *e == RestoreError::NewerSchema { found: 99 }
-        }),
-        ("[".repeat(100_000), |e| matches!(e, RestoreError::NotJson(_) | RestoreError::Truncated)),
-        (" ".repeat(climb::domain::exchange::MAX_BYTES + 1) + "{}", |e| {
-            matches!(e, RestoreError::TooLarge { .. })
-        }),
+        (
+            " ".repeat(climb::domain::exchange::MAX_BYTES + 1) + "{}",
+            |e| matches!(e, RestoreError::TooLarge { .. }),
+        ),
     ];
     for (text, check) in cases {
         let err = restore(&text).expect_err("must be refused");
@@ -169,7 +191,11 @@ fn schema_1_fixture_migrates() {
     let r = restore(text).unwrap();
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
     assert_eq!(r.schema_version, 1);
-    let names: Vec<_> = r.workspace.live::<Member>().map(|m| m.name.as_str()).collect();
+    let names: Vec<_> = r
+        .workspace
+        .live::<Member>()
+        .map(|m| m.name.as_str())
+        .collect();
     assert_eq!(names, ["Ana", "Ben"]);
     assert!(r.workspace.members.iter().all(|m| m.meta.version == 1));
     let board = r.workspace.live::<Board>().next().unwrap();
@@ -249,8 +275,14 @@ fn equal_versions_are_broken_by_the_nonce() {
 #[test]
 fn export_file_names_are_dated_slugs() {
     let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-    assert_eq!(export_file_name(d, "Team Retro!"), "2026-11-21-team-retro.climb.json");
+    assert_eq!(
+        export_file_name(d, "Team Retro!"),
+        "2026-11-21-team-retro.climb.json"
+    );
     assert_eq!(export_file_name(d, "  ☃  "), "2026-11-21-climb.climb.json");
-    assert_eq!(export_file_name(d, "Ünïcode & co"), "2026-11-21-n-code-co.climb.json");
+    assert_eq!(
+        export_file_name(d, "Ünïcode & co"),
+        "2026-11-21-n-code-co.climb.json"
+    );
     let _ = Id::from("unused");
 }

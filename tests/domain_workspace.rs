@@ -74,7 +74,10 @@ fn removing_leaves_a_tombstone() {
     let stone = f.ws.members.iter().find(|m| m.meta.id == id).unwrap();
     assert!(stone.meta.deleted);
     assert_eq!(stone.meta.version, 2);
-    assert_eq!(stone.name, "Ana", "the tombstone keeps the name for old references");
+    assert_eq!(
+        stone.name, "Ana",
+        "the tombstone keeps the name for old references"
+    );
 }
 
 #[test]

@@ -163,7 +163,10 @@ pub fn restore(text: &str) -> Result<Restored, RestoreError> {
         }
     })?;
     let Value::Object(mut obj) = value else {
-        return Err(RestoreError::WrongType(format!("a JSON {}", json_kind(&value))));
+        return Err(RestoreError::WrongType(format!(
+            "a JSON {}",
+            json_kind(&value)
+        )));
     };
     match obj.get("type") {
         Some(Value::String(t)) if t == WORKSPACE_TYPE => {}

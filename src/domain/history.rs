@@ -43,7 +43,12 @@ impl History {
     }
 
     /// Reverts the last change; returns its label, or `None` when there is nothing to undo.
-    pub fn undo(&mut self, ws: &mut Workspace, now: DateTime<Utc>, rng: &mut Rng) -> Option<String> {
+    pub fn undo(
+        &mut self,
+        ws: &mut Workspace,
+        now: DateTime<Utc>,
+        rng: &mut Rng,
+    ) -> Option<String> {
         let change = self.undo.pop()?;
         let reverse = revert(ws, &change, now, rng);
         self.redo.push(reverse);
@@ -51,7 +56,12 @@ impl History {
     }
 
     /// Re-applies the last undone change; returns its label.
-    pub fn redo(&mut self, ws: &mut Workspace, now: DateTime<Utc>, rng: &mut Rng) -> Option<String> {
+    pub fn redo(
+        &mut self,
+        ws: &mut Workspace,
+        now: DateTime<Utc>,
+        rng: &mut Rng,
+    ) -> Option<String> {
         let change = self.redo.pop()?;
         let reverse = revert(ws, &change, now, rng);
         self.undo.push(reverse);

@@ -124,7 +124,10 @@ impl fmt::Display for DomainError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DomainError::NotFound { kind, .. } => {
-                write!(f, "That {kind} no longer exists (it may have been deleted).")
+                write!(
+                    f,
+                    "That {kind} no longer exists (it may have been deleted)."
+                )
             }
             DomainError::EmptyName => f.write_str("A name cannot be empty."),
             DomainError::DuplicateName(n) => write!(f, "“{n}” is already on the team."),
@@ -291,7 +294,11 @@ impl<'a> Tx<'a> {
         };
         let deleted = after.meta().deleted;
         let id = after.meta().id.clone();
-        *after.meta_mut() = Meta { id, deleted, ..meta };
+        *after.meta_mut() = Meta {
+            id,
+            deleted,
+            ..meta
+        };
         self.entries.push(Entry {
             before: current,
             after: after.clone(),

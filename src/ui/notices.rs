@@ -2,7 +2,12 @@
 //! errors (storage, import) and confirmations, optionally with one action such as Undo.
 
 use leptos::prelude::*;
+use std::sync::Arc;
 use std::time::Duration;
+
+/// What a notice's button does. A plain `Arc`, not a reactive `Callback`: the component that
+/// raised the notice (say, the row of a member just removed) may be gone when it is clicked.
+pub type NoticeAction = Arc<dyn Fn() + Send + Sync>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -17,7 +22,7 @@ pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
     /// A button label and what it does, e.g. ("Undo", …).
-    pub action: Option<(String, Callback<()>)>,
+    pub action: Option<(String, NoticeAction)>,
 }
 
 /// Handle on the notices list; `Copy`, so components capture it freely.
@@ -43,8 +48,14 @@ impl Notices {
         expect_context::<Notices>()
     }
 
+    /// The notices shown now (tracked: for views).
     pub fn list(&self) -> Vec<Notice> {
         self.list.get()
+    }
+
+    /// The notices shown now, without subscribing.
+    pub fn list_untracked(&self) -> Vec<Notice> {
+        self.list.get_untracked()
     }
 
     /// Shows a notice; returns its id.
@@ -52,7 +63,7 @@ impl Notices {
         &self,
         kind: NoticeKind,
         text: impl Into<String>,
-        action: Option<(String, Callback<()>)>,
+        action: Option<(String, NoticeAction)>,
     ) -> u64 {
         let id = self.next.get_value();
         self.next.set_value(id + 1);
@@ -97,7 +108,7 @@ impl Notices {
         label: &str,
         action: impl Fn() + Send + Sync + 'static,
     ) {
-        self.push(kind, text, Some((label.to_owned(), Callback::new(move |_| action()))));
+        self.push(kind, text, Some((label.to_owned(), Arc::new(action))));
     }
 
     pub fn dismiss(&self, id: u64) {
@@ -131,8 +142,8 @@ pub fn NoticesView() -> impl IntoView {
                             <button
                                 class="notice-action"
                                 on:click=move |_| {
-                                    cb.run(());
                                     notices.dismiss(id);
+                                    cb();
                                 }
                             >
                                 {label}

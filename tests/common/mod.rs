@@ -54,11 +54,13 @@ impl Fixture {
 
     pub fn undo(&mut self) -> Option<String> {
         self.clock += 1;
-        self.history.undo(&mut self.ws, at(self.clock), &mut self.rng)
+        self.history
+            .undo(&mut self.ws, at(self.clock), &mut self.rng)
     }
 
     pub fn redo(&mut self) -> Option<String> {
         self.clock += 1;
-        self.history.redo(&mut self.ws, at(self.clock), &mut self.rng)
+        self.history
+            .redo(&mut self.ws, at(self.clock), &mut self.rng)
     }
 }

@@ -1,0 +1,280 @@
+//! Storage in a real browser (headless Chromium via wasm-bindgen-test): round trip, quota,
+//! corrupted saved data, storage that is blocked.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::{TimeZone, Utc};
+use climb::domain::exchange::to_storage_json;
+use climb::domain::roster::Member;
+use climb::domain::{Command, History, Rng, Workspace};
+use climb::state::{AppState, SaveStatus};
+use climb::storage::{Loaded, LocalStore, StorageError, BACKUP_PREFIX, WORKSPACE_KEY};
+use climb::ui::Notices;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap()
+}
+
+fn clear() {
+    let s = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    s.clear().unwrap();
+}
+
+fn workspace_with(names: &[&str]) -> Workspace {
+    let mut ws = Workspace::default();
+    let mut h = History::default();
+    let mut rng = Rng::new(3);
+    for n in names {
+        h.apply(
+            &mut ws,
+            &Command::AddMember { name: (*n).into() },
+            now(),
+            &mut rng,
+        )
+        .unwrap();
+    }
+    ws
+}
+
+fn run_js(src: &str) {
+    js_sys::Function::new_no_args(src)
+        .call0(&JsValue::NULL)
+        .unwrap();
+}
+
+/// Fills localStorage until the browser refuses more; returns the filler keys.
+fn fill_storage() -> Vec<String> {
+    let s = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let mut keys = Vec::new();
+    // Big pieces first, then ever smaller ones, so that even a tiny write fails afterwards.
+    for size in [256 * 1024, 16 * 1024, 1024, 64, 1] {
+        let chunk = "x".repeat(size);
+        for i in 0..1000 {
+            let key = format!("f{size}-{i}");
+            if s.set_item(&key, &chunk).is_err() {
+                break;
+            }
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+fn with_app<T>(f: impl FnOnce(AppState, Notices) -> T) -> T {
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    owner.set();
+    let notices = Notices::new();
+    let state = AppState::start(notices);
+    f(state, notices)
+}
+
+#[wasm_bindgen_test]
+fn round_trip_through_local_storage() {
+    clear();
+    let store = LocalStore::open();
+    assert!(store.is_available());
+    assert!(matches!(store.load(now()).unwrap(), Loaded::Empty));
+    let ws = workspace_with(&["Ana", "Ben"]);
+    store.save(&to_storage_json(&ws, now())).unwrap();
+    match LocalStore::open().load(now()).unwrap() {
+        Loaded::Workspace(r) => {
+            assert_eq!(r.workspace, ws);
+            assert!(r.warnings.is_empty());
+        }
+        other => panic!("expected a workspace, got {other:?}"),
+    }
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn app_state_saves_a_command_and_a_new_start_reads_it() {
+    clear();
+    with_app(|state, _| {
+        assert!(state.dispatch(Command::AddMember { name: "Ana".into() }));
+        state.save_now();
+        assert_eq!(state.save.get_untracked(), SaveStatus::Saved);
+    });
+    with_app(|state, _| {
+        let names: Vec<String> = state
+            .ws
+            .with_untracked(|ws| ws.live::<Member>().map(|m| m.name.clone()).collect());
+        assert_eq!(names, ["Ana"]);
+    });
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn quota_exceeded_is_reported_and_keeps_data() {
+    clear();
+    let store = LocalStore::open();
+    let old = to_storage_json(&workspace_with(&["Old"]), now());
+    store.save(&old).unwrap();
+    let filler = fill_storage();
+    assert!(
+        !filler.is_empty(),
+        "the filler should have stored something"
+    );
+
+    let big = workspace_with(&["Ana", "Ben", "Cleo"]);
+    let bigger_text = to_storage_json(&big, now()) + &" ".repeat(64 * 1024);
+    assert_eq!(store.save(&bigger_text), Err(StorageError::QuotaExceeded));
+    assert_eq!(
+        store.get(WORKSPACE_KEY).unwrap().as_deref(),
+        Some(old.as_str())
+    );
+
+    // Through the app: the edit stays in memory, the indicator says why, a notice offers export.
+    with_app(|state, notices| {
+        for i in 0..200 {
+            state.dispatch(Command::AddMember {
+                name: format!("Member {i} with a rather long name to use space"),
+            });
+        }
+        state.save_now();
+        match state.save.get_untracked() {
+            SaveStatus::NotSaved(why) => assert!(why.contains("full"), "{why}"),
+            other => panic!("expected NotSaved, got {other:?}"),
+        }
+        assert_eq!(
+            state.ws.with_untracked(|ws| ws.live::<Member>().count()),
+            201
+        );
+        let list = notices.list_untracked();
+        assert!(
+            list.iter()
+                .any(|n| n.text.contains("storage for Climb is full")
+                    && n.action.as_ref().map(|a| a.0.as_str()) == Some("Export workspace")),
+            "a quota notice with an export action"
+        );
+    });
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn corrupted_saved_data_is_preserved_under_a_backup_key() {
+    clear();
+    let store = LocalStore::open();
+    let raw = r#"{"type":"climb.workspace","schemaVersion":2,"members":[{"id":"#;
+    store.set(WORKSPACE_KEY, raw).unwrap();
+    let backup = match store.load(now()).unwrap() {
+        Loaded::Unreadable {
+            raw: r,
+            backup_key: Some(k),
+            ..
+        } => {
+            assert_eq!(r, raw);
+            k
+        }
+        other => panic!("expected Unreadable with a backup, got {other:?}"),
+    };
+    assert!(backup.starts_with(BACKUP_PREFIX));
+    assert_eq!(store.get(&backup).unwrap().as_deref(), Some(raw));
+    assert_eq!(store.backup_keys(), vec![backup.clone()]);
+    assert_eq!(
+        store.get(WORKSPACE_KEY).unwrap().as_deref(),
+        Some(raw),
+        "loading never rewrites the original"
+    );
+
+    // The app starts empty, says so, and its next save leaves the backup in place.
+    with_app(|state, notices| {
+        assert!(notices
+            .list_untracked()
+            .iter()
+            .any(|n| n.text.contains("could not be read")));
+        state.dispatch(Command::AddMember { name: "Ana".into() });
+        state.save_now();
+        assert_eq!(state.save.get_untracked(), SaveStatus::Saved);
+    });
+    let backups = store.backup_keys();
+    assert_eq!(
+        backups.len(),
+        2,
+        "one backup per unreadable start: {backups:?}"
+    );
+    assert!(backups
+        .iter()
+        .all(|k| store.get(k).unwrap().as_deref() == Some(raw)));
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn newer_schema_is_preserved_not_overwritten_when_backup_fails() {
+    clear();
+    let store = LocalStore::open();
+    let raw = r#"{"type":"climb.workspace","schemaVersion":999,"members":[]}"#;
+    store.set(WORKSPACE_KEY, raw).unwrap();
+    fill_storage();
+    with_app(|state, notices| {
+        assert!(matches!(
+            state.save.get_untracked(),
+            SaveStatus::NotSaved(_)
+        ));
+        assert!(notices
+            .list_untracked()
+            .iter()
+            .any(|n| n.text.contains("newer version")
+                && n.action.as_ref().map(|a| a.0.as_str()) == Some("Download saved data")));
+        state.dispatch(Command::AddMember { name: "Ana".into() });
+        state.save_now();
+    });
+    assert_eq!(store.get(WORKSPACE_KEY).unwrap().as_deref(), Some(raw));
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn blocked_storage_does_not_panic() {
+    clear();
+    run_js(
+        "window.__lsOwn = Object.getOwnPropertyDescriptor(window, 'localStorage') || null; \
+         Object.defineProperty(window, 'localStorage', { configurable: true, get() { \
+         throw new DOMException('The operation is insecure.', 'SecurityError'); } });",
+    );
+    let store = LocalStore::open();
+    assert!(!store.is_available());
+    assert!(matches!(
+        store.save("{}"),
+        Err(StorageError::Unavailable(_))
+    ));
+    assert!(matches!(
+        store.load(now()),
+        Err(StorageError::Unavailable(_))
+    ));
+    assert!(store.backup_keys().is_empty());
+    with_app(|state, notices| {
+        assert!(matches!(
+            state.save.get_untracked(),
+            SaveStatus::NotSaved(_)
+        ));
+        assert!(notices
+            .list_untracked()
+            .iter()
+            .any(|n| n.text.contains("does not let Climb save")));
+        assert!(state.dispatch(Command::AddMember { name: "Ana".into() }));
+        state.save_now();
+        assert_eq!(state.ws.with_untracked(|ws| ws.live::<Member>().count()), 1);
+    });
+    run_js(
+        "if (window.__lsOwn) { Object.defineProperty(window, 'localStorage', window.__lsOwn); } \
+         else { delete window.localStorage; }",
+    );
+    assert!(
+        LocalStore::open().is_available(),
+        "restored for other tests"
+    );
+}
+
+#[wasm_bindgen_test]
+fn missing_storage_does_not_panic() {
+    let store = LocalStore::unavailable("test");
+    assert!(matches!(store.get("x"), Err(StorageError::Unavailable(_))));
+    assert!(matches!(
+        store.remove("x"),
+        Err(StorageError::Unavailable(_))
+    ));
+}
