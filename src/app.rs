@@ -131,9 +131,9 @@ fn SaveIndicator() -> impl IntoView {
         <p class=class role="status" aria-live="polite" data-testid="save-state">
             {text}
         </p>
-        <Show when=failed>
-            <button on:click=move |_| state.save_now()>"Retry saving"</button>
-        </Show>
+        {move || {
+            failed().then(|| view! { <button on:click=move |_| state.save_now()>"Retry saving"</button> })
+        }}
     }
 }
 

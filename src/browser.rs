@@ -91,3 +91,10 @@ pub fn on_page_hide(f: impl Fn() + 'static) {
     on_visibility.forget();
     on_pagehide.forget();
 }
+
+/// Asks a yes/no question in the browser's own dialog; `false` when dialogs are blocked.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}

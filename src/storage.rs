@@ -132,7 +132,8 @@ impl LocalStore {
         match restore(&raw) {
             Ok(r) => Ok(Loaded::Workspace(r)),
             Err(error) => {
-                let key = format!("{BACKUP_PREFIX}{}", now.format("%Y-%m-%dT%H-%M-%S%.3fZ"));
+                let stamp = crate::domain::iso::format_instant(&now).replace(':', "-");
+                let key = format!("{BACKUP_PREFIX}{stamp}");
                 let backup_key = self.set(&key, &raw).ok().map(|_| key);
                 Ok(Loaded::Unreadable {
                     raw,

@@ -137,7 +137,8 @@ fn a_repeated_id_keeps_the_winning_copy() {
 
 #[test]
 fn unreadable_input_is_refused_with_a_reason() {
-    let cases: Vec<(String, fn(&RestoreError) -> bool)> = vec![
+    type Check = fn(&RestoreError) -> bool;
+    let cases: Vec<(String, Check)> = vec![
         ("".into(), |e| *e == RestoreError::Empty),
         ("   \n".into(), |e| *e == RestoreError::Empty),
         ("hello".into(), |e| matches!(e, RestoreError::NotJson(_))),
@@ -176,13 +177,32 @@ fn unreadable_input_is_refused_with_a_reason() {
 }
 
 #[test]
-fn deep_nesting_is_refused_without_panicking() {
-    let deep = format!(
-        r#"{{"type":"climb.workspace","members":[{{"id":"x","name":{}1{}}}]}}"#,
-        "[".repeat(5000),
-        "]".repeat(5000)
-    );
-    assert!(matches!(restore(&deep), Err(RestoreError::NotJson(_))));
+fn deep_nesting_never_panics() {
+    // Inside a record: that record is skipped, the rest is kept.
+    let deep = |field: &str| {
+        format!(
+            r#"{{"type":"climb.workspace","members":[{{"id":"x","{field}":{}1{}}},{{"id":"y"}}]}}"#,
+            "[".repeat(5000),
+            "]".repeat(5000)
+        )
+    };
+    // In a known field: that record is skipped with a warning, the rest is kept.
+    let r = restore(&deep("name")).unwrap();
+    assert_eq!(r.workspace.members.len(), 1);
+    assert_eq!(r.workspace.members[0].meta.id.as_str(), "y");
+    assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+    // In an unknown field: skipped over without recursion, so the record is kept.
+    let r = restore(&deep("unknownField")).unwrap();
+    assert_eq!(r.workspace.members.len(), 2);
+    assert!(r.warnings.is_empty());
+    // At the top: refused.
+    let top = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
+    assert!(matches!(restore(&top), Err(RestoreError::WrongType(_))));
+    let top_open = "[".repeat(5000);
+    assert!(matches!(
+        restore(&top_open),
+        Err(RestoreError::Truncated | RestoreError::NotJson(_))
+    ));
 }
 
 #[test]
@@ -285,4 +305,19 @@ fn export_file_names_are_dated_slugs() {
         "2026-11-21-n-code-co.climb.json"
     );
     let _ = Id::from("unused");
+}
+
+#[test]
+fn export_indentation_matches_serde_pretty() {
+    let f = sample();
+    let compact = to_storage_json(&f.ws, at(5));
+    let value: Value = serde_json::from_str(&compact).unwrap();
+    let indented = climb::domain::exchange::indent_json(&compact);
+    assert_eq!(serde_json::from_str::<Value>(&indented).unwrap(), value);
+    assert!(indented.starts_with("{\n  \"type\": \"climb.workspace\",\n  \"schemaVersion\": 2,"));
+    let tricky = json!({"a": [], "b": {}, "c": "x\\\"y,{[:]}", "d": [1, [2, {"e": null}]]});
+    assert_eq!(
+        climb::domain::exchange::indent_json(&tricky.to_string()),
+        serde_json::to_string_pretty(&tricky).unwrap()
+    );
 }

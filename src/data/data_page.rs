@@ -48,10 +48,10 @@ pub fn DataPage() -> impl IntoView {
             </button>
 
             <h2>"Backups of unreadable data"</h2>
-            <Show
-                when=move || !backups.with(Vec::is_empty)
-                fallback=|| {
-                    view! {
+            {move || {
+                let keys = backups.get();
+                if keys.is_empty() {
+                    return view! {
                         <EmptyState title="No backups">
                             <p>
                                 "When saved data cannot be read, Climb keeps it here untouched "
@@ -59,63 +59,60 @@ pub fn DataPage() -> impl IntoView {
                             </p>
                         </EmptyState>
                     }
+                        .into_any();
                 }
-            >
-                <ul class="backup-list" aria-label="Backups">
-                    <For each=move || backups.get() key=|k| k.clone() let:key>
-                        {
-                            let k1 = key.clone();
-                            let k2 = key.clone();
-                            let download_label = format!("Download backup {key}");
-                            let delete_label = format!("Delete backup {key}");
-                            view! {
-                                <li>
-                                    <code>{key.clone()}</code>
-                                    <button
-                                        aria-label=download_label
-                                        on:click=move |_| {
-                                            match state.store().get(&k1) {
-                                                Ok(Some(raw)) => {
-                                                    let name = format!("{}.json", k1.replace(':', "-"));
-                                                    if let Err(e) = browser::download(&name, &raw, "application/json") {
-                                                        notices.error(format!("The download could not start: {e}"));
-                                                    }
-                                                }
-                                                Ok(None) => notices.error("That backup is gone."),
-                                                Err(e) => notices.error(e.to_string()),
-                                            }
-                                        }
-                                    >
-                                        "Download"
-                                    </button>
-                                    <button
-                                        class="danger"
-                                        aria-label=delete_label
-                                        on:click=move |_| {
-                                            let ok = web_sys::window()
-                                                .and_then(|w| {
-                                                    w.confirm_with_message(
-                                                        "Delete this backup for good? Download it first if unsure.",
-                                                    )
-                                                    .ok()
-                                                })
-                                                .unwrap_or(false);
-                                            if ok {
-                                                match state.store().remove(&k2) {
-                                                    Ok(()) => backups.set(state.store().backup_keys()),
-                                                    Err(e) => notices.error(e.to_string()),
-                                                }
-                                            }
-                                        }
-                                    >
-                                        "Delete"
-                                    </button>
-                                </li>
-                            }
+                let rows = keys
+                    .into_iter()
+                    .map(|key| {
+                        let download_label = format!("Download backup {key}");
+                        let delete_label = format!("Delete backup {key}");
+                        let k1 = key.clone();
+                        let k2 = key.clone();
+                        view! {
+                            <li>
+                                <code>{key}</code>
+                                <button
+                                    aria-label=download_label
+                                    on:click=move |_| download_backup(state, notices, &k1)
+                                >
+                                    "Download"
+                                </button>
+                                <button
+                                    class="danger"
+                                    aria-label=delete_label
+                                    on:click=move |_| delete_backup(state, notices, backups, &k2)
+                                >
+                                    "Delete"
+                                </button>
+                            </li>
                         }
-                    </For>
-                </ul>
-            </Show>
+                    })
+                    .collect_view();
+                view! { <ul class="backup-list" aria-label="Backups">{rows}</ul> }.into_any()
+            }}
         </section>
+    }
+}
+
+fn download_backup(state: AppState, notices: Notices, key: &str) {
+    match state.store().get(key) {
+        Ok(Some(raw)) => {
+            let name = format!("{}.json", key.replace(':', "-"));
+            if let Err(e) = browser::download(&name, &raw, "application/json") {
+                notices.error(format!("The download could not start: {e}"));
+            }
+        }
+        Ok(None) => notices.error("That backup is gone."),
+        Err(e) => notices.error(e.to_string()),
+    }
+}
+
+fn delete_backup(state: AppState, notices: Notices, backups: RwSignal<Vec<String>>, key: &str) {
+    if !browser::confirm("Delete this backup for good? Download it first if unsure.") {
+        return;
+    }
+    match state.store().remove(key) {
+        Ok(()) => backups.set(state.store().backup_keys()),
+        Err(e) => notices.error(e.to_string()),
     }
 }

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Covenant {
-    #[serde(flatten)]
+    /// Written inline with the other fields; read separately (see [`Meta`]).
+    #[serde(flatten, skip_deserializing)]
     pub meta: Meta,
     #[serde(default)]
     pub title: String,

@@ -12,10 +12,10 @@
 use super::meta::{Entity, Id};
 use super::workspace::{Stored, Workspace};
 use chrono::{DateTime, Utc};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-use serde_json::{Map, Value};
-use std::collections::HashMap;
+use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// The `type` of a Climb workspace envelope.
@@ -40,6 +40,7 @@ struct EnvelopeOut<'a> {
     kind: &'static str,
     schema_version: u64,
     app_version: &'static str,
+    #[serde(with = "super::iso::instant")]
     exported_at: DateTime<Utc>,
     members: &'a [super::roster::Member],
     boards: &'a [super::ladder::Board],
@@ -70,7 +71,65 @@ pub fn to_storage_json(ws: &Workspace, now: DateTime<Utc>) -> String {
 
 /// Indented, human-readable JSON for export files.
 pub fn to_export_json(ws: &Workspace, now: DateTime<Utc>) -> String {
-    serde_json::to_string_pretty(&envelope(ws, now)).unwrap_or_default()
+    // Indenting the compact text reuses the one serializer instead of instantiating serde's
+    // pretty printer for every type (a few KB of WebAssembly).
+    indent_json(&to_storage_json(ws, now))
+}
+
+/// Lays out compact JSON with two-space indentation, exactly as `serde_json::to_string_pretty`.
+pub fn indent_json(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() + compact.len() / 4);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                let close = if c == '{' { '}' } else { ']' };
+                if chars.peek() == Some(&close) {
+                    out.push(close);
+                    chars.next();
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Why a text could not be restored at all. Nothing is changed when restore fails.
@@ -147,56 +206,91 @@ pub struct Restored {
     pub exported_at: Option<DateTime<Utc>>,
 }
 
+/// The envelope as read: every part kept raw, so that one unreadable part becomes a warning
+/// instead of failing the whole text.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct EnvelopeIn<'a> {
+    #[serde(rename = "type", borrow, default)]
+    kind: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    schema_version: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    exported_at: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    members: Option<&'a RawValue>,
+    /// Schema 1's name for `members`.
+    #[serde(borrow, default)]
+    team: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    boards: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    cards: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    covenants: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    goals: Option<&'a RawValue>,
+}
+
 /// The one restore path for saved workspaces and imported files.
 pub fn restore(text: &str) -> Result<Restored, RestoreError> {
     if text.len() > MAX_BYTES {
         return Err(RestoreError::TooLarge { bytes: text.len() });
     }
-    if text.trim().is_empty() {
+    let trimmed = text.trim_start();
+    let Some(first) = trimmed.chars().next() else {
         return Err(RestoreError::Empty);
-    }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    };
+    let unreadable = |e: serde_json::Error| {
         if e.is_eof() {
             RestoreError::Truncated
         } else {
             RestoreError::NotJson(e.to_string())
         }
-    })?;
-    let Value::Object(mut obj) = value else {
+    };
+    if first != '{' {
+        // Valid JSON of another shape is the wrong kind of file; anything else is not JSON.
+        serde_json::from_str::<IgnoredAny>(text).map_err(unreadable)?;
         return Err(RestoreError::WrongType(format!(
             "a JSON {}",
-            json_kind(&value)
+            json_kind(first)
         )));
-    };
-    match obj.get("type") {
-        Some(Value::String(t)) if t == WORKSPACE_TYPE => {}
-        Some(Value::String(t)) => return Err(RestoreError::WrongType(format!("“{t}”"))),
+    }
+    let env: EnvelopeIn = serde_json::from_str(text).map_err(unreadable)?;
+    match env.kind.map(|k| serde_json::from_str::<String>(k.get())) {
+        Some(Ok(t)) if t == WORKSPACE_TYPE => {}
+        Some(Ok(t)) => return Err(RestoreError::WrongType(format!("“{t}”"))),
         _ => return Err(RestoreError::WrongType("missing".into())),
     }
     // A missing or unreadable schema version is read as the oldest schema: migration only
     // fills in and renames, so reading newer data as old loses nothing.
-    let schema_version = obj
-        .get("schemaVersion")
-        .and_then(Value::as_u64)
+    let schema_version = env
+        .schema_version
+        .and_then(|v| serde_json::from_str::<u64>(v.get()).ok())
         .unwrap_or(1);
     if schema_version > SCHEMA_VERSION {
         return Err(RestoreError::NewerSchema {
             found: schema_version,
         });
     }
-    migrate(&mut obj, schema_version);
-    let exported_at = obj
-        .get("exportedAt")
-        .and_then(Value::as_str)
-        .and_then(|s| s.parse::<DateTime<Utc>>().ok());
+    let exported_at = env
+        .exported_at
+        .and_then(|v| serde_json::from_str::<String>(v.get()).ok())
+        .and_then(|s| super::iso::parse_instant(&s));
+    // Migrations, oldest first. 1 → 2: the roster was called `team`; version metadata is
+    // filled in by serde defaults.
+    let members = match (env.members, schema_version < 2) {
+        (None, true) => env.team,
+        (m, _) => m,
+    };
 
     let mut warnings = Vec::new();
     let workspace = Workspace {
-        members: collection(&mut obj, "members", &mut warnings),
-        boards: collection(&mut obj, "boards", &mut warnings),
-        cards: collection(&mut obj, "cards", &mut warnings),
-        covenants: collection(&mut obj, "covenants", &mut warnings),
-        goals: collection(&mut obj, "goals", &mut warnings),
+        members: collection(members, "members", &mut warnings),
+        boards: collection(env.boards, "boards", &mut warnings),
+        cards: collection(env.cards, "cards", &mut warnings),
+        covenants: collection(env.covenants, "covenants", &mut warnings),
+        goals: collection(env.goals, "goals", &mut warnings),
     };
     Ok(Restored {
         workspace,
@@ -206,50 +300,44 @@ pub fn restore(text: &str) -> Result<Restored, RestoreError> {
     })
 }
 
-/// Brings an envelope of schema `from` up to [`SCHEMA_VERSION`], one step at a time.
-fn migrate(obj: &mut Map<String, Value>, from: u64) {
-    if from < 2 {
-        // 1 → 2: the roster was called `team`. Version metadata is filled in by serde defaults.
-        if let Some(team) = obj.remove("team") {
-            obj.entry("members").or_insert(team);
-        }
-    }
-}
-
-fn json_kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
+/// What kind of JSON value starts with `c`, for messages.
+fn json_kind(c: char) -> &'static str {
+    match c {
+        '[' => "array",
+        '"' => "string",
+        't' | 'f' => "boolean",
+        'n' => "null",
+        '{' => "object",
+        _ => "number",
     }
 }
 
 /// Reads one collection record by record. A record that does not deserialise, or has an
 /// empty id, is skipped with a warning; a repeated id keeps the copy that wins a merge.
 fn collection<T: Stored + DeserializeOwned>(
-    obj: &mut Map<String, Value>,
+    raw: Option<&RawValue>,
     name: &'static str,
     warnings: &mut Vec<Warning>,
 ) -> Vec<T> {
-    let items = match obj.remove(name) {
-        None | Some(Value::Null) => return Vec::new(),
-        Some(Value::Array(items)) => items,
-        Some(other) => {
+    let Some(raw) = raw else {
+        return Vec::new();
+    };
+    let items: Vec<&RawValue> = match serde_json::from_str::<Option<Vec<&RawValue>>>(raw.get()) {
+        Ok(items) => items.unwrap_or_default(),
+        Err(_) => {
+            let first = raw.get().chars().next().unwrap_or('n');
             warnings.push(Warning {
                 collection: name,
                 index: None,
-                reason: format!("expected a list, found a {}", json_kind(&other)),
+                reason: format!("expected a list, found a {}", json_kind(first)),
             });
             return Vec::new();
         }
     };
     let mut out: Vec<T> = Vec::with_capacity(items.len());
-    let mut index: HashMap<Id, usize> = HashMap::new();
+    let mut index: BTreeMap<Id, usize> = BTreeMap::new();
     for (i, item) in items.into_iter().enumerate() {
-        match serde_json::from_value::<T>(item) {
+        match read_entity::<T>(item.get()) {
             Ok(e) if e.id().as_str().trim().is_empty() => warnings.push(Warning {
                 collection: name,
                 index: Some(i),
@@ -259,11 +347,26 @@ fn collection<T: Stored + DeserializeOwned>(
             Err(err) => warnings.push(Warning {
                 collection: name,
                 index: Some(i),
-                reason: err.to_string(),
+                reason: strip_position(err.to_string()),
             }),
         }
     }
     out
+}
+
+/// Reads one entity record: its own fields, then its metadata from the same text.
+pub fn read_entity<T: Stored + DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
+    let mut e: T = serde_json::from_str(text)?;
+    *e.meta_mut() = serde_json::from_str(text)?;
+    Ok(e)
+}
+
+/// serde_json's messages end with " at line 1 column 17", meaningless inside one record.
+fn strip_position(msg: String) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_owned(),
+        None => msg,
+    }
 }
 
 /// Merges `theirs` into `ours`, entity by entity: the copy with the higher version wins, equal
@@ -281,7 +384,7 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> Workspace {
 
 fn merge_all<T: Entity>(ours: &[T], theirs: &[T]) -> Vec<T> {
     let mut out = Vec::with_capacity(ours.len() + theirs.len());
-    let mut index = HashMap::new();
+    let mut index = BTreeMap::new();
     for e in ours.iter().chain(theirs) {
         keep_winner(&mut out, &mut index, e.clone());
     }
@@ -289,7 +392,7 @@ fn merge_all<T: Entity>(ours: &[T], theirs: &[T]) -> Vec<T> {
 }
 
 /// Adds `e` to `out`, or replaces the entity with the same id if `e` wins over it.
-fn keep_winner<T: Entity>(out: &mut Vec<T>, index: &mut HashMap<Id, usize>, e: T) {
+fn keep_winner<T: Entity>(out: &mut Vec<T>, index: &mut BTreeMap<Id, usize>, e: T) {
     match index.get(e.id()) {
         Some(&i) => {
             if e.meta().wins_over(out[i].meta()) {
@@ -305,7 +408,11 @@ fn keep_winner<T: Entity>(out: &mut Vec<T>, index: &mut HashMap<Id, usize>, e: T
 
 /// A file name like `2026-11-21-team-retro.climb.json`.
 pub fn export_file_name(date: chrono::NaiveDate, title: &str) -> String {
-    format!("{}-{}.climb.json", date.format("%Y-%m-%d"), slug(title))
+    format!(
+        "{}-{}.climb.json",
+        super::iso::format_date(&date),
+        slug(title)
+    )
 }
 
 /// A file name part: lower-case ASCII letters and digits joined by single dashes.

@@ -8,13 +8,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Goal {
-    #[serde(flatten)]
+    /// Written inline with the other fields; read separately (see [`Meta`]).
+    #[serde(flatten, skip_deserializing)]
     pub meta: Meta,
     #[serde(default)]
     pub outcome: String,
     #[serde(default)]
     pub owner: Option<Id>,
-    #[serde(default)]
+    #[serde(default, with = "super::iso::opt_date")]
     pub due: Option<NaiveDate>,
 }
 entity!(Goal, "goal");

@@ -8,11 +8,12 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Board {
-    #[serde(flatten)]
+    /// Written inline with the other fields; read separately (see [`Meta`]).
+    #[serde(flatten, skip_deserializing)]
     pub meta: Meta,
     #[serde(default)]
     pub title: String,
-    #[serde(default)]
+    #[serde(default, with = "super::iso::opt_date")]
     pub date: Option<NaiveDate>,
 }
 entity!(Board, "board");
@@ -21,7 +22,8 @@ entity!(Board, "board");
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Card {
-    #[serde(flatten)]
+    /// Written inline with the other fields; read separately (see [`Meta`]).
+    #[serde(flatten, skip_deserializing)]
     pub meta: Meta,
     pub board_id: Id,
     #[serde(default)]

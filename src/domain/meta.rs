@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A stable entity id, formatted as a random (version 4) UUID.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Id(pub String);
 
@@ -80,8 +80,12 @@ fn epoch() -> DateTime<Utc> {
     DateTime::<Utc>::UNIX_EPOCH
 }
 
-/// Identity and version of one entity. Flattened into the entity's JSON.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Identity and version of one entity, written inline with the entity's own fields.
+///
+/// Entities skip it when deserialising; `exchange::restore` reads the entity and its `Meta`
+/// from the same record text in two passes. Serde's `flatten` would do this in one pass, but
+/// it buffers every record and costs several KB of WebAssembly.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Meta {
     pub id: Id,
@@ -89,7 +93,7 @@ pub struct Meta {
     pub version: u32,
     #[serde(default)]
     pub version_nonce: u32,
-    #[serde(default = "epoch")]
+    #[serde(default = "epoch", with = "super::iso::instant")]
     pub updated_at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deleted: bool,

@@ -5,6 +5,7 @@
 
 pub mod exchange;
 pub mod history;
+pub mod iso;
 pub mod meta;
 pub mod workspace;
 

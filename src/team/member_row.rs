@@ -1,5 +1,5 @@
 use crate::domain::roster::Member;
-use crate::domain::Command;
+use crate::domain::{Command, Id};
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -9,97 +9,82 @@ pub fn MemberRow(
     /// The member as stored when the row was rendered.
     member: Member,
 ) -> impl IntoView {
-    let state = AppState::expect();
     let editing = RwSignal::new(false);
-    let draft = RwSignal::new(member.name.clone());
-    let id = member.meta.id.clone();
-    let name = member.name.clone();
-
-    let save = {
-        let id = id.clone();
-        move || {
-            if state.dispatch(Command::RenameMember {
-                id: id.clone(),
-                name: draft.get_untracked(),
-            }) {
-                editing.set(false);
-            }
-        }
-    };
-    let remove = {
-        let id = id.clone();
-        let name = name.clone();
-        move |_| {
-            state.dispatch_undoable(
-                Command::RemoveMember { id: id.clone() },
-                format!("Removed {name} from the team."),
-            );
-        }
-    };
-    let save_on_submit = save.clone();
-    let field_id = format!("rename-{id}");
-    let field_label = format!("New name for {name}");
+    let Member { meta, name } = member;
+    let id = meta.id;
     view! {
         <li class="roster-row">
-            <Show
-                when=move || editing.get()
-                fallback={
-                    let name = name.clone();
-                    let remove = remove.clone();
-                    move || {
-                        let rename_label = format!("Rename {name}");
-                        let remove_label = format!("Remove {name}");
-                        let remove = remove.clone();
-                        view! {
-                            <span class="member-name">{name.clone()}</span>
-                            <span class="row-actions">
-                                <button aria-label=rename_label on:click=move |_| editing.set(true)>
-                                    "Rename"
-                                </button>
-                                <button class="danger" aria-label=remove_label on:click=remove>
-                                    "Remove"
-                                </button>
-                            </span>
-                        }
-                    }
+            {move || {
+                if editing.get() {
+                    rename_form(id.clone(), name.clone(), editing).into_any()
+                } else {
+                    name_and_actions(id.clone(), name.clone(), editing).into_any()
+                }
+            }}
+        </li>
+    }
+}
+
+fn name_and_actions(id: Id, name: String, editing: RwSignal<bool>) -> impl IntoView {
+    let state = AppState::expect();
+    let rename_label = format!("Rename {name}");
+    let remove_label = format!("Remove {name}");
+    let message = format!("Removed {name} from the team.");
+    view! {
+        <span class="member-name">{name}</span>
+        <span class="row-actions">
+            <button aria-label=rename_label on:click=move |_| editing.set(true)>
+                "Rename"
+            </button>
+            <button
+                class="danger"
+                aria-label=remove_label
+                on:click=move |_| {
+                    state.dispatch_undoable(Command::RemoveMember { id: id.clone() }, message.clone());
                 }
             >
-                {
-                    let save = save_on_submit.clone();
-                    let field_id = field_id.clone();
-                    let field_label = field_label.clone();
-                    view! {
-                        <form
-                            class="inline-form"
-                            on:submit=move |ev| {
-                                ev.prevent_default();
-                                save();
-                            }
-                        >
-                            <label class="visually-hidden" for=field_id.clone()>
-                                {field_label}
-                            </label>
-                            <input
-                                id=field_id
-                                type="text"
-                                maxlength="80"
-                                autofocus
-                                prop:value=move || draft.get()
-                                on:input=move |ev| draft.set(event_target_value(&ev))
-                                on:keydown=move |ev| {
-                                    if ev.key() == "Escape" {
-                                        editing.set(false);
-                                    }
-                                }
-                            />
-                            <button type="submit" class="primary">"Save"</button>
-                            <button type="button" on:click=move |_| editing.set(false)>
-                                "Cancel"
-                            </button>
-                        </form>
+                "Remove"
+            </button>
+        </span>
+    }
+}
+
+fn rename_form(id: Id, name: String, editing: RwSignal<bool>) -> impl IntoView {
+    let state = AppState::expect();
+    let draft = RwSignal::new(name.clone());
+    let field_id = format!("rename-{id}");
+    view! {
+        <form
+            class="inline-form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                let cmd = Command::RenameMember {
+                    id: id.clone(),
+                    name: draft.get_untracked(),
+                };
+                if state.dispatch(cmd) {
+                    editing.set(false);
+                }
+            }
+        >
+            <label class="visually-hidden" for=field_id.clone()>
+                {format!("New name for {name}")}
+            </label>
+            <input
+                id=field_id
+                type="text"
+                maxlength="80"
+                autofocus
+                prop:value=move || draft.get()
+                on:input=move |ev| draft.set(event_target_value(&ev))
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        editing.set(false);
                     }
                 }
-            </Show>
-        </li>
+            />
+            <button type="submit" class="primary">"Save"</button>
+            <button type="button" on:click=move |_| editing.set(false)>"Cancel"</button>
+        </form>
     }
 }

@@ -15,6 +15,8 @@ pub fn TeamPage() -> impl IntoView {
             .ws
             .with(|ws| ws.live::<Member>().cloned().collect::<Vec<_>>())
     });
+    // Only emptiness switches between the empty state and the list; the list itself is keyed.
+    let empty = Memo::new(move |_| members.with(Vec::is_empty));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = name.get_untracked();
@@ -41,26 +43,29 @@ pub fn TeamPage() -> impl IntoView {
                 />
                 <button type="submit" class="primary">"Add member"</button>
             </form>
-            <Show
-                when=move || !members.with(Vec::is_empty)
-                fallback=|| {
+            {move || {
+                if empty.get() {
                     view! {
                         <EmptyState title="No team members yet">
                             <p>"Add the people on your team by name. Nothing leaves this browser."</p>
                         </EmptyState>
                     }
+                        .into_any()
+                } else {
+                    view! {
+                        <ul class="roster" aria-label="Team members">
+                            <For
+                                each=move || members.get()
+                                key=|m| (m.meta.id.clone(), m.meta.version)
+                                let:member
+                            >
+                                <MemberRow member=member/>
+                            </For>
+                        </ul>
+                    }
+                        .into_any()
                 }
-            >
-                <ul class="roster" aria-label="Team members">
-                    <For
-                        each=move || members.get()
-                        key=|m| (m.meta.id.clone(), m.meta.version)
-                        let:member
-                    >
-                        <MemberRow member=member/>
-                    </For>
-                </ul>
-            </Show>
+            }}
         </section>
     }
 }

@@ -1,0 +1,42 @@
+// Trunk post-build hook: minifies the wasm-bindgen JavaScript glue (Trunk does not) and
+// updates the Subresource Integrity hashes in index.html to match the new file contents.
+//
+// It also drops the JS classes that the `wasm-streams` crate exports (IntoUnderlyingSource,
+// IntoUnderlyingSink, IntoUnderlyingByteSource). Leptos always links server_fn's browser
+// client, which exports them, but a client-side-only app never calls them; un-exporting them
+// lets the minifier remove them as dead code.
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { minify } from "terser";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error("postbuild: TRUNK_STAGING_DIR is not set (run through trunk)");
+  process.exit(1);
+}
+const sri = (buf) => "sha384-" + createHash("sha384").update(buf).digest("base64");
+const indexPath = join(dir, "index.html");
+let index = readFileSync(indexPath, "utf8");
+
+for (const name of readdirSync(dir).filter((f) => f.endsWith(".js"))) {
+  const path = join(dir, name);
+  const before = readFileSync(path);
+  const source = before
+    .toString("utf8")
+    .replace(/^export class (IntoUnderlying\w+)/gm, "class $1")
+    .replace(/^if \(Symbol\.dispose\) IntoUnderlying\w+\.prototype.*$/gm, "")
+    .replace(/: new FinalizationRegistry\(ptr => wasm\.__wbg_intounderlying/g, ": /*#__PURE__*/ new FinalizationRegistry(ptr => wasm.__wbg_intounderlying");
+  const out = await minify(source, {
+    module: true,
+    ecma: 2020,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: false },
+  });
+  const after = Buffer.from(out.code, "utf8");
+  writeFileSync(path, after);
+  index = index.replaceAll(sri(before), sri(after));
+  console.log(`postbuild: ${name} ${before.length} -> ${after.length} bytes`);
+}
+writeFileSync(indexPath, index);
