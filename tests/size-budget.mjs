@@ -1,11 +1,11 @@
 // Prints the first-load transfer of the release bundle (each file brotli-compressed at
-// quality 11) and fails when the total exceeds the budget in size-budget.json.
+// quality 11) and fails when the total exceeds the budget in tests/size-budget.json.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const dist = "dist";
-const budget = JSON.parse(readFileSync("size-budget.json", "utf8")).maxBrotliBytes;
+const budget = JSON.parse(readFileSync("tests/size-budget.json", "utf8")).maxBrotliBytes;
 const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== "sw.js");
 let total = 0;
 const kb = (n) => (n / 1024).toFixed(1).padStart(7) + " KB";
