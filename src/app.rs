@@ -33,38 +33,36 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || keys.remove());
 
     view! {
-
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <header class="topbar">
-                <Link href="/" class="brand">
-                    <span class="brand-mark" aria-hidden="true">"▲"</span>
-                    "Climb"
-                </Link>
-                <nav aria-label="Main">
-                    <Link href="/boards">"Boards"</Link>
-                    <Link href="/covenant">"Covenant"</Link>
-                    <Link href="/goals">"Micro-goals"</Link>
-                    <Link href="/team">"Team"</Link>
-                    <Link href="/data">"Data"</Link>
-                </nav>
-                <div class="topbar-tools">
-                    <UndoRedo/>
-                    <SaveIndicator/>
-                </div>
-            </header>
-            <main id="main" tabindex="-1">
-                {move || match router.page() {
-                    Page::Home => view! { <Home/> }.into_any(),
-                    Page::Boards => view! { <BoardsPage/> }.into_any(),
-                    Page::Covenant => view! { <CovenantPage/> }.into_any(),
-                    Page::Goals => view! { <GoalsPage/> }.into_any(),
-                    Page::Team => view! { <TeamPage/> }.into_any(),
-                    Page::Data => view! { <DataPage/> }.into_any(),
-                    Page::NotFound => view! { <NotFound/> }.into_any(),
-                }}
-            </main>
-            <NoticesView/>
-
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="topbar">
+            <Link href="/" class="brand">
+                <span class="brand-mark" aria-hidden="true">"▲"</span>
+                "Climb"
+            </Link>
+            <nav aria-label="Main">
+                <Link href="/boards">"Boards"</Link>
+                <Link href="/covenant">"Covenant"</Link>
+                <Link href="/goals">"Micro-goals"</Link>
+                <Link href="/team">"Team"</Link>
+                <Link href="/data">"Data"</Link>
+            </nav>
+            <div class="topbar-tools">
+                <UndoRedo/>
+                <SaveIndicator/>
+            </div>
+        </header>
+        <main id="main" tabindex="-1">
+            {move || match router.page() {
+                Page::Home => view! { <Home/> }.into_any(),
+                Page::Boards => view! { <BoardsPage/> }.into_any(),
+                Page::Covenant => view! { <CovenantPage/> }.into_any(),
+                Page::Goals => view! { <GoalsPage/> }.into_any(),
+                Page::Team => view! { <TeamPage/> }.into_any(),
+                Page::Data => view! { <DataPage/> }.into_any(),
+                Page::NotFound => view! { <NotFound/> }.into_any(),
+            }}
+        </main>
+        <NoticesView/>
     }
 }
 
