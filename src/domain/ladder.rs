@@ -1,8 +1,28 @@
-//! The Accountability Ladder: boards (one ladder retro each) and their cards.
+//! The Accountability Ladder: boards (one ladder retro each), their rungs, and cards.
+//!
+//! A board carries its own rungs (so teams can rename, add, remove and reorder them) and the
+//! position of *the line*: `line` rungs sit below it, the rest above. Rungs have ids of their
+//! own, so renaming or reordering never moves a card; a card on a removed rung goes to the
+//! board's unplaced tray (`rung: None`). Every move of a card is kept in its climb path.
 
 use super::meta::{entity, Id, Meta};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+
+/// One rung of a board's ladder.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rung {
+    pub id: Id,
+    #[serde(default)]
+    pub name: String,
+    /// One line saying what this rung sounds like.
+    #[serde(default)]
+    pub description: String,
+    /// The question that helps a card climb from here.
+    #[serde(default)]
+    pub prompt: String,
+}
 
 /// One ladder retro.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,10 +35,58 @@ pub struct Board {
     pub title: String,
     #[serde(default, with = "super::iso::opt_date")]
     pub date: Option<NaiveDate>,
+    /// The team's name, used to group boards in the trend chart.
+    #[serde(default)]
+    pub team: String,
+    #[serde(default)]
+    pub facilitator: Option<Id>,
+    /// Bottom rung first.
+    #[serde(default)]
+    pub rungs: Vec<Rung>,
+    /// How many rungs (from the bottom) sit below the line.
+    #[serde(default)]
+    pub line: usize,
 }
 entity!(Board, "board");
 
-/// A card: one situation placed on a rung of a board.
+/// The three mindsets a card can be tagged with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Mindset {
+    OwnTheEndResult,
+    WalkTheTalk,
+    NoInvisibility,
+}
+
+impl Mindset {
+    pub const ALL: [Mindset; 3] = [
+        Mindset::OwnTheEndResult,
+        Mindset::WalkTheTalk,
+        Mindset::NoInvisibility,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Mindset::OwnTheEndResult => "Own the end result",
+            Mindset::WalkTheTalk => "Walk the talk",
+            Mindset::NoInvisibility => "No invisibility",
+        }
+    }
+}
+
+/// One move of a card: from a rung (or the tray) to another, and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Step {
+    #[serde(default)]
+    pub from: Option<Id>,
+    #[serde(default)]
+    pub to: Option<Id>,
+    #[serde(with = "super::iso::instant")]
+    pub at: DateTime<Utc>,
+}
+
+/// A card: one situation (never a person) placed on a rung of a board.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Card {
@@ -28,5 +96,415 @@ pub struct Card {
     pub board_id: Id,
     #[serde(default)]
     pub text: String,
+    /// Who wrote it; `None` is anonymous.
+    #[serde(default)]
+    pub author: Option<Id>,
+    /// The rung it sits on; `None` is the unplaced tray.
+    #[serde(default)]
+    pub rung: Option<Id>,
+    /// The one owner of the outcome.
+    #[serde(default)]
+    pub owner: Option<Id>,
+    #[serde(default)]
+    pub tags: Vec<Mindset>,
+    /// Every move, oldest first.
+    #[serde(default)]
+    pub path: Vec<Step>,
 }
 entity!(Card, "card");
+
+/// Ladder layouts a board can start from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Template {
+    /// The eight rungs of METHOD.md.
+    Classic,
+    /// Eight rungs plus "Take action".
+    NineRungs,
+    /// Five below the line, five above.
+    FiveDownFiveUp,
+    /// The four steps to accountability, all above the line.
+    FourSteps,
+}
+
+/// (name, description, prompt) of each rung, bottom first.
+type RungText = (&'static str, &'static str, &'static str);
+
+const UNAWARE: RungText = (
+    "Unaware",
+    "We did not see it coming, or do not see it yet.",
+    "What is actually happening?",
+);
+const BLAME: RungText = (
+    "Blame others",
+    "It is someone else's fault.",
+    "What part of this is ours?",
+);
+const EXCUSES: RungText = (
+    "Excuses",
+    "There were reasons it could not be done.",
+    "What would we do if the obstacle were gone?",
+);
+const WAIT: RungText = (
+    "Wait and hope",
+    "Maybe it will sort itself out.",
+    "What happens if nobody acts?",
+);
+const ACKNOWLEDGE: RungText = (
+    "Acknowledge reality",
+    "We state the facts as they are.",
+    "What are the facts, stated without feelings?",
+);
+const OWN: RungText = (
+    "Own it",
+    "It is ours to deal with.",
+    "Who owns the outcome, start to finish?",
+);
+const SOLVE: RungText = (
+    "Find solutions",
+    "We look for what we can do.",
+    "What options do we have?",
+);
+const MAKE: RungText = (
+    "Make it happen",
+    "We act and follow through.",
+    "What is the smallest step, who, by when?",
+);
+
+impl Template {
+    pub const ALL: [Template; 4] = [
+        Template::Classic,
+        Template::NineRungs,
+        Template::FiveDownFiveUp,
+        Template::FourSteps,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Template::Classic => "Accountability Ladder (8 rungs)",
+            Template::NineRungs => "Ladder with Take action (9 rungs)",
+            Template::FiveDownFiveUp => "Five down, five up (10 rungs)",
+            Template::FourSteps => "Steps to accountability (4 steps)",
+        }
+    }
+
+    /// A stable name for storing the choice.
+    pub fn key(self) -> &'static str {
+        match self {
+            Template::Classic => "classic",
+            Template::NineRungs => "nine",
+            Template::FiveDownFiveUp => "five-five",
+            Template::FourSteps => "four-steps",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Template> {
+        Template::ALL.into_iter().find(|t| t.key() == key)
+    }
+
+    /// Rungs bottom first, and how many of them are below the line.
+    pub fn rungs(self) -> (Vec<RungText>, usize) {
+        match self {
+            Template::Classic => (
+                vec![UNAWARE, BLAME, EXCUSES, WAIT, ACKNOWLEDGE, OWN, SOLVE, MAKE],
+                4,
+            ),
+            Template::NineRungs => (
+                vec![
+                    UNAWARE,
+                    BLAME,
+                    EXCUSES,
+                    WAIT,
+                    ACKNOWLEDGE,
+                    OWN,
+                    SOLVE,
+                    (
+                        "Take action",
+                        "We have started doing it.",
+                        "What have we done, and what comes next?",
+                    ),
+                    MAKE,
+                ],
+                4,
+            ),
+            Template::FiveDownFiveUp => (
+                vec![
+                    (
+                        "Avoid reality",
+                        "We look away from what is happening.",
+                        "What are we not looking at?",
+                    ),
+                    (
+                        "Fight reality",
+                        "We argue with what is happening.",
+                        "What if it is simply true?",
+                    ),
+                    ("Blame", BLAME.1, BLAME.2),
+                    EXCUSES,
+                    WAIT,
+                    (
+                        "Seek reality",
+                        "We go and find out what is really going on.",
+                        "What do we need to learn?",
+                    ),
+                    ("Acknowledge it", ACKNOWLEDGE.1, ACKNOWLEDGE.2),
+                    OWN,
+                    ("Find a solution", SOLVE.1, SOLVE.2),
+                    ("Get on with it", MAKE.1, MAKE.2),
+                ],
+                5,
+            ),
+            Template::FourSteps => (
+                vec![
+                    (
+                        "See it",
+                        "We recognise the situation.",
+                        "What is really happening?",
+                    ),
+                    ("Own it", OWN.1, OWN.2),
+                    (
+                        "Solve it",
+                        "We work out what to do.",
+                        "What options do we have?",
+                    ),
+                    (
+                        "Do it",
+                        "We follow through.",
+                        "What is the smallest step, who, by when?",
+                    ),
+                ],
+                0,
+            ),
+        }
+    }
+}
+
+impl Board {
+    /// Position of a rung from the bottom (0 is the lowest).
+    pub fn rung_index(&self, rung: &Id) -> Option<usize> {
+        self.rungs.iter().position(|r| &r.id == rung)
+    }
+
+    pub fn rung(&self, rung: &Id) -> Option<&Rung> {
+        self.rungs.iter().find(|r| &r.id == rung)
+    }
+
+    /// Whether the rung at `index` is above the line.
+    pub fn is_above(&self, index: usize) -> bool {
+        index >= self.line
+    }
+
+    /// The name of a card's place: a rung, the tray, or a rung that no longer exists.
+    pub fn place_name(&self, rung: Option<&Id>) -> String {
+        match rung {
+            None => "Unplaced".to_owned(),
+            Some(id) => self
+                .rung(id)
+                .map(|r| r.name.clone())
+                .unwrap_or_else(|| "a removed rung".to_owned()),
+        }
+    }
+
+    /// The rung `delta` steps above (positive) or below (negative) `from`. From the tray,
+    /// up goes to the bottom rung and down to the top one. `None` when there is no such rung.
+    pub fn rung_after(&self, from: Option<&Id>, delta: i32) -> Option<Id> {
+        if self.rungs.is_empty() || delta == 0 {
+            return None;
+        }
+        let start = match from.and_then(|id| self.rung_index(id)) {
+            Some(i) => i as i64,
+            None if delta > 0 => -1,
+            None => self.rungs.len() as i64,
+        };
+        let target = start + i64::from(delta);
+        if target < 0 || target >= self.rungs.len() as i64 {
+            return None;
+        }
+        Some(self.rungs[target as usize].id.clone())
+    }
+}
+
+impl Card {
+    /// The path as rung names, e.g. "Excuses → Own it → Make it happen". Empty when the card
+    /// never moved after it was placed.
+    pub fn path_text(&self, board: &Board) -> String {
+        let moves: Vec<&Step> = self.path.iter().filter(|s| s.from != s.to).collect();
+        let Some(first) = moves.first() else {
+            return String::new();
+        };
+        let mut names = vec![board.place_name(first.from.as_ref())];
+        for s in &moves {
+            names.push(board.place_name(s.to.as_ref()));
+        }
+        names.join(" → ")
+    }
+
+    /// The rung the card was first placed on (the start of its climb).
+    pub fn first_rung(&self) -> Option<&Id> {
+        self.path
+            .iter()
+            .find_map(|s| s.from.as_ref())
+            .or(self.rung.as_ref())
+    }
+}
+
+/// Figures for one board.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// Cards per rung, bottom first, aligned with `board.rungs`.
+    pub per_rung: Vec<usize>,
+    pub unplaced: usize,
+    pub below: usize,
+    pub above: usize,
+    /// Cards whose rung is higher than where they started.
+    pub climbed: usize,
+    /// Rungs gained by all climbed cards together.
+    pub rungs_climbed: usize,
+}
+
+impl Summary {
+    pub fn placed(&self) -> usize {
+        self.below + self.above
+    }
+
+    /// Share of placed cards above the line, 0.0 to 1.0; `None` with no placed card.
+    pub fn share_above(&self) -> Option<f64> {
+        match self.placed() {
+            0 => None,
+            n => Some(self.above as f64 / n as f64),
+        }
+    }
+
+    /// The share as a whole percentage, for display.
+    pub fn percent_above(&self) -> Option<u32> {
+        self.share_above().map(|s| (s * 100.0).round() as u32)
+    }
+}
+
+/// Counts the cards of `board` (pass only that board's live cards).
+pub fn summarize<'a>(board: &Board, cards: impl IntoIterator<Item = &'a Card>) -> Summary {
+    let mut s = Summary {
+        per_rung: vec![0; board.rungs.len()],
+        unplaced: 0,
+        below: 0,
+        above: 0,
+        climbed: 0,
+        rungs_climbed: 0,
+    };
+    for card in cards {
+        let Some(index) = card.rung.as_ref().and_then(|r| board.rung_index(r)) else {
+            s.unplaced += 1;
+            continue;
+        };
+        s.per_rung[index] += 1;
+        if board.is_above(index) {
+            s.above += 1;
+        } else {
+            s.below += 1;
+        }
+        if let Some(start) = card.first_rung().and_then(|r| board.rung_index(r)) {
+            if index > start {
+                s.climbed += 1;
+                s.rungs_climbed += index - start;
+            }
+        }
+    }
+    s
+}
+
+/// One board in the trend of a team's boards.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendPoint {
+    pub board: Id,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub share_above: Option<f64>,
+}
+
+/// Share above the line per board of `team` (all boards when `team` is empty), oldest first;
+/// boards without a date come last in title order.
+pub fn trend(ws: &super::Workspace, team: &str) -> Vec<TrendPoint> {
+    let mut points: Vec<TrendPoint> = ws
+        .live::<Board>()
+        .filter(|b| team.is_empty() || b.team.eq_ignore_ascii_case(team))
+        .map(|b| {
+            let cards = ws.live::<Card>().filter(|c| c.board_id == b.meta.id);
+            TrendPoint {
+                board: b.meta.id.clone(),
+                title: b.title.clone(),
+                date: b.date,
+                share_above: summarize(b, cards).share_above(),
+            }
+        })
+        .collect();
+    points.sort_by(|a, b| {
+        (a.date.is_none(), a.date, &a.title).cmp(&(b.date.is_none(), b.date, &b.title))
+    });
+    points
+}
+
+/// The board as Markdown for a wiki or chat: title, summary, then the cards rung by rung from
+/// the top, with the line marked. Names of people are left out on purpose: cards describe
+/// situations.
+pub fn board_markdown<'a>(board: &Board, cards: impl IntoIterator<Item = &'a Card>) -> String {
+    let cards: Vec<&Card> = cards.into_iter().collect();
+    let s = summarize(board, cards.iter().copied());
+    let mut out = format!("# {}\n\n", one_line(&board.title));
+    if let Some(d) = board.date {
+        out.push_str(&format!("Date: {}\n", super::iso::format_date(&d)));
+    }
+    if !board.team.is_empty() {
+        out.push_str(&format!("Team: {}\n", one_line(&board.team)));
+    }
+    out.push_str(&format!(
+        "Cards: {} placed, {} unplaced. Above the line: {}. Climbed: {} cards, {} rungs.\n",
+        s.placed(),
+        s.unplaced,
+        s.percent_above()
+            .map(|p| format!("{p}%"))
+            .unwrap_or_else(|| "no cards placed".to_owned()),
+        s.climbed,
+        s.rungs_climbed
+    ));
+    for (index, rung) in board.rungs.iter().enumerate().rev() {
+        if index + 1 == board.line {
+            out.push_str("\n---\n*The line*\n---\n");
+        }
+        out.push_str(&format!(
+            "\n## {} ({})\n\n",
+            one_line(&rung.name),
+            s.per_rung[index]
+        ));
+        for c in cards.iter().filter(|c| c.rung.as_ref() == Some(&rung.id)) {
+            out.push_str(&card_line(board, c));
+        }
+    }
+    if board.line == 0 && !board.rungs.is_empty() {
+        out.push_str("\n---\n*The line*\n---\n");
+    }
+    let tray: Vec<&&Card> = cards.iter().filter(|c| c.rung.is_none()).collect();
+    if !tray.is_empty() {
+        out.push_str(&format!("\n## Unplaced ({})\n\n", tray.len()));
+        for c in tray {
+            out.push_str(&card_line(board, c));
+        }
+    }
+    out
+}
+
+fn card_line(board: &Board, c: &Card) -> String {
+    let mut line = format!("- {}", one_line(&c.text));
+    let path = c.path_text(board);
+    if !path.is_empty() {
+        line.push_str(&format!(" _(climbed: {path})_"));
+    }
+    for t in &c.tags {
+        line.push_str(&format!(" `{}`", t.label()));
+    }
+    line.push('\n');
+    line
+}
+
+/// Text on one line, so a card cannot break the Markdown structure.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -3,6 +3,7 @@
 //! Nothing in this module touches the browser (no leptos, web_sys, gloo or js_sys), so every
 //! rule here is tested natively with `cargo test`. Time and randomness come in as parameters.
 
+pub mod board_commands;
 pub mod exchange;
 pub mod history;
 pub mod iso;
@@ -16,4 +17,4 @@ pub mod roster;
 
 pub use history::History;
 pub use meta::{Id, Meta, Rng};
-pub use workspace::{Command, DomainError, Workspace};
+pub use workspace::{BoardCommand, Command, DomainError, Workspace};

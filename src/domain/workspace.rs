@@ -5,10 +5,10 @@
 
 use super::covenant::Covenant;
 use super::goals::Goal;
-use super::ladder::{Board, Card};
+use super::ladder::{Board, Card, Mindset, Template};
 use super::meta::{Entity, Id, Meta, Rng};
 use super::roster::{clean_name, Member};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use std::fmt;
 
 /// Everything one browser keeps. Deleted entities stay as tombstones (see [`Meta`]).
@@ -107,17 +107,130 @@ impl Change {
 /// A change a user asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
-    AddMember { name: String },
-    RenameMember { id: Id, name: String },
-    RemoveMember { id: Id },
+    AddMember {
+        name: String,
+    },
+    RenameMember {
+        id: Id,
+        name: String,
+    },
+    RemoveMember {
+        id: Id,
+    },
+    /// Boards and cards: see [`super::ladder`].
+    Board(BoardCommand),
+}
+
+/// Changes to a ladder board and its cards.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BoardCommand {
+    Create {
+        title: String,
+        date: Option<NaiveDate>,
+        team: String,
+        facilitator: Option<Id>,
+        template: Template,
+    },
+    Update {
+        id: Id,
+        title: String,
+        date: Option<NaiveDate>,
+        team: String,
+        facilitator: Option<Id>,
+    },
+    Duplicate {
+        id: Id,
+    },
+    Delete {
+        id: Id,
+    },
+    /// Replaces the rungs; cards keep a rung of the same name, the rest go to the tray.
+    ApplyTemplate {
+        board: Id,
+        template: Template,
+    },
+    EditRung {
+        board: Id,
+        rung: Id,
+        name: String,
+        description: String,
+        prompt: String,
+    },
+    /// Adds a rung at the top of the half below (or above) the line.
+    AddRung {
+        board: Id,
+        name: String,
+        below: bool,
+    },
+    RemoveRung {
+        board: Id,
+        rung: Id,
+    },
+    MoveRung {
+        board: Id,
+        rung: Id,
+        delta: i32,
+    },
+    /// Sets how many rungs sit below the line.
+    MoveLine {
+        board: Id,
+        line: usize,
+    },
+    AddCard {
+        board: Id,
+        text: String,
+        author: Option<Id>,
+        rung: Option<Id>,
+    },
+    EditCard {
+        id: Id,
+        text: String,
+    },
+    SetCardAuthor {
+        id: Id,
+        author: Option<Id>,
+    },
+    SetCardOwner {
+        id: Id,
+        owner: Option<Id>,
+    },
+    ToggleCardTag {
+        id: Id,
+        tag: Mindset,
+    },
+    /// Moves a card to a rung (`None`: the tray) and records the move in its path.
+    MoveCard {
+        id: Id,
+        to: Option<Id>,
+    },
+    /// Moves a card `delta` rungs up (positive) or down.
+    MoveCardBy {
+        id: Id,
+        delta: i32,
+    },
+    DeleteCard {
+        id: Id,
+    },
 }
 
 /// Why a command was refused. The workspace is unchanged when a command fails.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DomainError {
-    NotFound { kind: &'static str, id: Id },
+    NotFound {
+        kind: &'static str,
+        id: Id,
+    },
     EmptyName,
     DuplicateName(String),
+    EmptyText,
+    /// A rung id that is not on the board.
+    NoSuchRung,
+    /// A move past the top or bottom rung.
+    NoRungThere,
+    /// A line position outside the ladder.
+    LineOutside,
+    /// Removing the last rung would leave no ladder.
+    LastRung,
 }
 
 impl fmt::Display for DomainError {
@@ -131,6 +244,11 @@ impl fmt::Display for DomainError {
             }
             DomainError::EmptyName => f.write_str("A name cannot be empty."),
             DomainError::DuplicateName(n) => write!(f, "“{n}” is already on the team."),
+            DomainError::EmptyText => f.write_str("Write something first."),
+            DomainError::NoSuchRung => f.write_str("That rung is not on this board."),
+            DomainError::NoRungThere => f.write_str("There is no rung further that way."),
+            DomainError::LineOutside => f.write_str("The line must sit between rungs."),
+            DomainError::LastRung => f.write_str("A ladder needs at least one rung."),
         }
     }
 }
@@ -205,6 +323,7 @@ impl Workspace {
                 tx.delete::<Member>(id)?;
                 format!("remove {name}")
             }
+            Command::Board(cmd) => super::board_commands::apply(&mut tx, cmd)?,
         };
         Ok(tx.finish(label))
     }
@@ -230,6 +349,20 @@ impl<'a> Tx<'a> {
             rng,
             entries: Vec::new(),
         }
+    }
+
+    /// A fresh id, e.g. for a rung.
+    pub(crate) fn new_id(&mut self) -> Id {
+        Id::random(self.rng)
+    }
+
+    pub(crate) fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// The workspace as it stands inside the transaction.
+    pub(crate) fn ws(&self) -> &Workspace {
+        self.ws
     }
 
     pub(crate) fn get<T: Stored>(&self, id: &Id) -> Result<&T, DomainError> {
