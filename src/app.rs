@@ -1,5 +1,6 @@
 //! The shell: header with navigation, save state and undo/redo, the routed pages, notices.
 
+use crate::board::{BoardPage, BoardsPage};
 use crate::data::DataPage;
 use crate::router::{Link, Page, Router};
 use crate::state::{AppState, SaveStatus};
@@ -55,6 +56,7 @@ pub fn App() -> impl IntoView {
             {move || match router.page() {
                 Page::Home => view! { <Home/> }.into_any(),
                 Page::Boards => view! { <BoardsPage/> }.into_any(),
+                Page::Board(id) => view! { <BoardPage id=id/> }.into_any(),
                 Page::Covenant => view! { <CovenantPage/> }.into_any(),
                 Page::Goals => view! { <GoalsPage/> }.into_any(),
                 Page::Team => view! { <TeamPage/> }.into_any(),
@@ -177,18 +179,6 @@ fn Home() -> impl IntoView {
             <p class="privacy">
                 "Everything stays in this browser. Share by exporting a file from the Data page."
             </p>
-        </section>
-    }
-}
-
-#[component]
-fn BoardsPage() -> impl IntoView {
-    view! {
-        <section class="page">
-            <h1>"Ladder retro boards"</h1>
-            <EmptyState title="No boards yet">
-                <p>"Ladder boards arrive in the next release of Climb."</p>
-            </EmptyState>
         </section>
     }
 }

@@ -98,3 +98,35 @@ pub fn confirm(question: &str) -> bool {
         .and_then(|w| w.confirm_with_message(question).ok())
         .unwrap_or(false)
 }
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Copies `text` to the clipboard; `done(true)` once it is there, `done(false)` if refused.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let Some(w) = web_sys::window() else {
+        done(false);
+        return;
+    };
+    let promise = w.navigator().clipboard().write_text(text);
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let d2 = done.clone();
+    let ok = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+        if let Some(f) = done.take() {
+            f(true)
+        }
+    });
+    let err = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+        if let Some(f) = d2.take() {
+            f(false)
+        }
+    });
+    let _ = promise.then2(&ok, &err);
+    // Each settles once; the two closures are small and live with the page.
+    ok.forget();
+    err.forget();
+}

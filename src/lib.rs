@@ -11,6 +11,7 @@ pub mod router;
 pub mod state;
 pub mod storage;
 
+pub mod board;
 pub mod data;
 pub mod team;
 pub mod ui;

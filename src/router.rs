@@ -11,6 +11,8 @@ use wasm_bindgen::JsCast;
 pub enum Page {
     Home,
     Boards,
+    /// One board, by id.
+    Board(crate::domain::Id),
     Covenant,
     Goals,
     Team,
@@ -22,7 +24,13 @@ impl Page {
     /// Reads a page from a URL path; trailing slashes and a query are ignored.
     pub fn parse(path: &str) -> Page {
         let path = path.split(['?', '#']).next().unwrap_or("");
-        match path.trim_end_matches('/') {
+        let path = path.trim_end_matches('/');
+        if let Some(id) = path.strip_prefix("/boards/") {
+            if !id.is_empty() && !id.contains('/') {
+                return Page::Board(crate::domain::Id::from(id));
+            }
+        }
+        match path {
             "" => Page::Home,
             "/boards" => Page::Boards,
             "/covenant" => Page::Covenant,
@@ -30,6 +38,14 @@ impl Page {
             "/team" => Page::Team,
             "/data" => Page::Data,
             _ => Page::NotFound,
+        }
+    }
+
+    /// The navigation entry a page belongs to (a board belongs to Boards).
+    pub fn section(&self) -> Page {
+        match self {
+            Page::Board(_) => Page::Boards,
+            p => p.clone(),
         }
     }
 }
@@ -97,24 +113,26 @@ impl Router {
 #[component]
 pub fn Link(
     /// The app path, e.g. "/team".
-    href: &'static str,
+    #[prop(into)]
+    href: String,
     /// Extra class names.
     #[prop(optional)]
     class: &'static str,
     children: Children,
 ) -> impl IntoView {
     let router = Router::expect();
+    let target = Page::parse(&href);
     let current =
-        move || (router.path.with(|p| Page::parse(p)) == Page::parse(href)).then_some("page");
+        move || (router.path.with(|p| Page::parse(p)) == target).then_some("page");
     view! {
         <a
-            href=href
+            href=href.clone()
             class=class
             aria-current=current
             on:click=move |ev: web_sys::MouseEvent| {
                 if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
                     ev.prevent_default();
-                    router.navigate(href);
+                    router.navigate(&href);
                 }
             }
         >

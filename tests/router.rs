@@ -14,9 +14,17 @@ fn paths_map_to_pages() {
         ("/team#top", Page::Team),
         ("/data", Page::Data),
         ("/Boards", Page::NotFound),
-        ("/boards/extra", Page::NotFound),
+        ("/boards/abc-123", Page::Board("abc-123".into())),
+        ("/boards/abc-123/", Page::Board("abc-123".into())),
+        ("/boards/a/b", Page::NotFound),
         ("/nowhere", Page::NotFound),
     ] {
         assert_eq!(Page::parse(path), page, "{path:?}");
     }
+}
+
+#[test]
+fn a_board_belongs_to_the_boards_section() {
+    assert_eq!(Page::parse("/boards/x").section(), Page::Boards);
+    assert_eq!(Page::parse("/team").section(), Page::Team);
 }

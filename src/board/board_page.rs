@@ -1,0 +1,233 @@
+use super::drag::Drag;
+use super::ladder_editor::LadderEditor;
+use super::rung_lane::RungLane;
+use crate::browser;
+use crate::domain::ladder::{board_markdown, summarize, Board, Card, Rung, Template};
+use crate::domain::{BoardCommand, Command, Id};
+use crate::router::Link;
+use crate::state::AppState;
+use crate::ui::Notices;
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// One board: the ladder with the line, every card on its rung, the unplaced tray, the
+/// summary and the board's tools (template, ladder editing, Markdown, print).
+#[component]
+pub fn BoardPage(id: Id) -> impl IntoView {
+    let state = AppState::expect();
+    let found = {
+        let id = id.clone();
+        Memo::new(move |_| state.ws.with(|ws| ws.get::<Board>(&id).cloned()))
+    };
+    move || match found.get() {
+        None => view! {
+            <section class="page">
+                <h1>"Board not found"</h1>
+                <p>
+                    "This board does not exist in this browser (it may have been deleted). "
+                    <Link href="/boards">"See all boards"</Link>
+                </p>
+            </section>
+        }
+        .into_any(),
+        Some(_) => view! { <BoardView id=id.clone() found=found/> }.into_any(),
+    }
+}
+
+/// The ladder's shape: what the lanes are built from, so that card changes never rebuild them.
+#[derive(Clone, PartialEq)]
+struct Shape {
+    rungs: Vec<Rung>,
+    line: usize,
+}
+
+#[component]
+fn BoardView(id: Id, found: Memo<Option<Board>>) -> impl IntoView {
+    let state = AppState::expect();
+    let notices = Notices::expect();
+    let drag = Drag::new();
+    provide_context(drag);
+    let board = Memo::new(move |prev: Option<&Board>| {
+        found
+            .get()
+            .or_else(|| prev.cloned())
+            .unwrap_or_else(|| Board {
+                meta: Default::default(),
+                title: String::new(),
+                date: None,
+                team: String::new(),
+                facilitator: None,
+                rungs: Vec::new(),
+                line: 0,
+            })
+    });
+    let board_signal: Signal<Board> = board.into();
+    let shape = Memo::new(move |_| {
+        board.with(|b| Shape {
+            rungs: b.rungs.clone(),
+            line: b.line,
+        })
+    });
+    let cards = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state.ws.with(|ws| {
+                let mut by_place: HashMap<Option<Id>, Vec<Card>> = HashMap::new();
+                let known = board.with(|b| b.rungs.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
+                for c in ws.live::<Card>().filter(|c| c.board_id == id) {
+                    // A card whose rung is unknown (removed elsewhere) shows in the tray.
+                    let place = c.rung.clone().filter(|r| known.contains(r));
+                    by_place.entry(place).or_default().push(c.clone());
+                }
+                by_place
+            })
+        })
+    };
+    let summary = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let b = board.get();
+            state
+                .ws
+                .with(|ws| summarize(&b, ws.live::<Card>().filter(|c| c.board_id == id)))
+        })
+    };
+    let lane_cards = move |place: Option<Id>| -> Signal<Vec<Card>> {
+        Memo::new(move |_| cards.with(|m| m.get(&place).cloned().unwrap_or_default())).into()
+    };
+    let editing_ladder = RwSignal::new(false);
+
+    let copy_markdown = {
+        let id = id.clone();
+        move |_| {
+            let md = state.ws.with_untracked(|ws| {
+                board.with_untracked(|b| {
+                    board_markdown(b, ws.live::<Card>().filter(|c| c.board_id == id))
+                })
+            });
+            browser::copy_text(&md, move |ok| {
+                if ok {
+                    notices.success("The board is on the clipboard as Markdown.");
+                } else {
+                    notices.error("The browser refused the clipboard. Try the Print view instead.");
+                }
+            });
+        }
+    };
+    let template = RwSignal::new(Template::Classic.key().to_owned());
+    let apply_template = {
+        let id = id.clone();
+        move |_| {
+            let Some(t) = Template::from_key(&template.get_untracked()) else {
+                return;
+            };
+            state.dispatch_undoable(
+                Command::Board(BoardCommand::ApplyTemplate {
+                    board: id.clone(),
+                    template: t,
+                }),
+                format!(
+                    "Now using {}. Cards on rungs that are gone are in the Unplaced tray.",
+                    t.label()
+                ),
+            );
+        }
+    };
+
+    let lanes = move || {
+        let Shape { rungs, line } = shape.get();
+        let mut out = Vec::new();
+        for (index, rung) in rungs.into_iter().enumerate().rev() {
+            if index + 1 == line {
+                out.push(the_line().into_any());
+            }
+            let above = index >= line;
+            let cards = lane_cards(Some(rung.id.clone()));
+            out.push(
+                view! { <RungLane board=board_signal rung=Some(rung) above=above cards=cards/> }
+                    .into_any(),
+            );
+        }
+        if line == 0 {
+            out.push(the_line().into_any());
+        }
+        out
+    };
+
+    view! {
+        <section class="page board-page">
+            <p class="breadcrumb">
+                <Link href="/boards">"All boards"</Link>
+            </p>
+            <h1>{move || board.with(|b| b.title.clone())}</h1>
+            <p class="board-meta">
+                {move || {
+                    board.with(|b| {
+                        let mut parts = Vec::new();
+                        if let Some(d) = b.date {
+                            parts.push(crate::domain::iso::format_date(&d));
+                        }
+                        if !b.team.is_empty() {
+                            parts.push(format!("Team {}", b.team));
+                        }
+                        parts.join(" · ")
+                    })
+                }}
+            </p>
+            <p class="reminder">"We rate situations, never people."</p>
+            <section class="summary" aria-label="Summary">
+                <p>
+                    <strong>"Above the line: "</strong>
+                    {move || summary.with(|s| match s.percent_above() {
+                        Some(p) => format!("{p}% ({} of {} placed cards)", s.above, s.placed()),
+                        None => "no cards placed yet".to_owned(),
+                    })}
+                </p>
+                <p>
+                    <strong>"Climbed: "</strong>
+                    {move || summary.with(|s| format!("{} cards, {} rungs in all", s.climbed, s.rungs_climbed))}
+                </p>
+                <p>
+                    <strong>"Unplaced: "</strong>
+                    {move || summary.with(|s| s.unplaced.to_string())}
+                </p>
+            </section>
+            <div class="toolbar" role="group" aria-label="Board tools">
+                <button on:click=copy_markdown>"Copy as Markdown"</button>
+                <button on:click=move |_| browser::print()>"Print"</button>
+                <button
+                    aria-expanded=move || editing_ladder.get().to_string()
+                    on:click=move |_| editing_ladder.update(|e| *e = !*e)
+                >
+                    "Edit ladder"
+                </button>
+                <label>
+                    "Template "
+                    <select on:change=move |ev| template.set(event_target_value(&ev))>
+                        {Template::ALL
+                            .into_iter()
+                            .map(|t| view! { <option value=t.key()>{t.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+                <button on:click=apply_template>"Apply template"</button>
+            </div>
+            <p class="hint">
+                "Move a card with its ▲ ▼ buttons, by dragging its ⠿ handle, or by focusing it and "
+                "pressing ↑ or ↓. Enter edits the focused card, Delete removes it."
+            </p>
+            {move || editing_ladder.get().then(|| view! { <LadderEditor board=board_signal/> })}
+            <div class="ladder" aria-label="The ladder">{lanes}</div>
+            <RungLane board=board_signal rung=None above=false cards=lane_cards(None)/>
+        </section>
+    }
+}
+
+fn the_line() -> impl IntoView {
+    view! {
+        <div class="the-line" role="separator" aria-label="The line">
+            <span>"The line"</span>
+            <small>"above: future-facing ownership · below: past-facing"</small>
+        </div>
+    }
+}

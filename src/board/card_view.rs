@@ -1,0 +1,316 @@
+use super::drag::Drag;
+use crate::domain::ladder::{Board, Card, Mindset};
+use crate::domain::roster::Member;
+use crate::domain::{BoardCommand, Command, Id};
+use crate::state::AppState;
+use leptos::html;
+use leptos::prelude::*;
+
+fn board_cmd(state: AppState, cmd: BoardCommand) -> bool {
+    state.dispatch(Command::Board(cmd))
+}
+
+/// One card on the ladder: its text, its climb path and mindset tags, and the ways to move,
+/// edit or delete it. Keyboard: ↑/↓ move the focused card, Enter edits, Delete deletes.
+///
+/// Names of people never appear on the card face: a card sits on a rung, and a name next to a
+/// rung would read as a label of that person.
+#[component]
+pub fn CardView(
+    /// The card as stored when rendered (the list re-renders a card when its version changes).
+    card: Card,
+    /// The card's board, for rung names in the path.
+    board: Signal<Board>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let drag = Drag::expect();
+    let editing = RwSignal::new(false);
+    let node = NodeRef::<html::Li>::new();
+    let id = card.meta.id.clone();
+    let short: String = card.text.chars().take(40).collect();
+
+    // After a keyboard move the card is rendered anew in its new rung: give focus back.
+    {
+        let id = id.clone();
+        Effect::new(move |_| {
+            if drag.focus.get().as_ref() == Some(&id) {
+                if let Some(el) = node.get() {
+                    let _ = el.focus();
+                    drag.focus.set(None);
+                }
+            }
+        });
+    }
+
+    let move_by = {
+        let id = id.clone();
+        move |delta: i32| {
+            if board_cmd(
+                state,
+                BoardCommand::MoveCardBy {
+                    id: id.clone(),
+                    delta,
+                },
+            ) {
+                drag.focus.set(Some(id.clone()));
+            }
+        }
+    };
+    let delete = {
+        let id = id.clone();
+        move || {
+            state.dispatch_undoable(
+                Command::Board(BoardCommand::DeleteCard { id: id.clone() }),
+                "Card deleted.".to_owned(),
+            );
+        }
+    };
+    let on_key = {
+        let move_by = move_by.clone();
+        let delete = delete.clone();
+        move |ev: web_sys::KeyboardEvent| {
+            // Only when the card itself has focus, not one of its buttons or fields.
+            if ev.target() != ev.current_target() {
+                return;
+            }
+            match ev.key().as_str() {
+                "ArrowUp" => move_by(1),
+                "ArrowDown" => move_by(-1),
+                "Enter" => editing.set(true),
+                "Delete" => delete(),
+                _ => return,
+            }
+            ev.prevent_default();
+        }
+    };
+    let path = card.path_text(&board.get_untracked());
+    let tags = card.tags.clone();
+    let dragging = {
+        let id = id.clone();
+        move || drag.card.with(|c| c.as_ref() == Some(&id))
+    };
+    let card_for_editor = card.clone();
+    let text = card.text.clone();
+    let card_label = format!("Card: {}", card.text);
+    let handle_id = id.clone();
+    let up = move_by.clone();
+    let down = move_by;
+
+    view! {
+        <li
+            class="card"
+            class:dragging=dragging
+            node_ref=node
+            tabindex="0"
+            aria-label=card_label
+            aria-keyshortcuts="ArrowUp ArrowDown Enter Delete"
+            on:keydown=on_key
+        >
+            {move || {
+                if editing.get() {
+                    view! { <CardEditor card=card_for_editor.clone() editing=editing/> }.into_any()
+                } else {
+                    view! {
+                        <span
+                            class="drag-handle"
+                            aria-hidden="true"
+                            title="Drag to another rung"
+                            on:pointerdown={
+                                let id = handle_id.clone();
+                                move |ev| drag.start(id.clone(), &ev)
+                            }
+                            on:pointermove=move |ev| drag.track(&ev)
+                            on:pointerup=move |ev| drag.finish(state, &ev)
+                            on:pointercancel=move |_| drag.cancel()
+                        >
+                            "⠿"
+                        </span>
+                        <p class="card-text">{text.clone()}</p>
+                        {(!path.is_empty()).then(|| view! { <p class="card-path">{path.clone()}</p> })}
+                        {(!tags.is_empty())
+                            .then(|| {
+                                view! {
+                                    <p class="card-tags">
+                                        {tags.iter().map(|t| view! { <span class="tag">{t.label()}</span> }).collect_view()}
+                                    </p>
+                                }
+                            })}
+                        <div class="card-actions">
+                            <button
+                                class="icon-button"
+                                aria-label=format!("Move up: {short}")
+                                title="Move up (↑)"
+                                on:click={
+                                    let up = up.clone();
+                                    move |_| up(1)
+                                }
+                            >
+                                "▲"
+                            </button>
+                            <button
+                                class="icon-button"
+                                aria-label=format!("Move down: {short}")
+                                title="Move down (↓)"
+                                on:click={
+                                    let down = down.clone();
+                                    move |_| down(-1)
+                                }
+                            >
+                                "▼"
+                            </button>
+                            <button
+                                aria-label=format!("Edit card: {short}")
+                                on:click=move |_| editing.set(true)
+                            >
+                                "Edit"
+                            </button>
+                            <button
+                                class="danger"
+                                aria-label=format!("Delete card: {short}")
+                                on:click={
+                                    let delete = delete.clone();
+                                    move |_| delete()
+                                }
+                            >
+                                "Delete"
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </li>
+    }
+}
+
+/// Options for a roster `<select>`: a first "none" entry, then live members.
+pub fn member_options(state: AppState, none: &'static str, selected: Option<Id>) -> impl IntoView {
+    let members: Vec<(Id, String)> = state.ws.with_untracked(|ws| {
+        ws.live::<Member>()
+            .map(|m| (m.meta.id.clone(), m.name.clone()))
+            .collect()
+    });
+    let none_selected = selected.is_none();
+    view! {
+        <option value="" selected=none_selected>{none}</option>
+        {members
+            .into_iter()
+            .map(|(id, name)| {
+                let sel = selected.as_ref() == Some(&id);
+                view! { <option value=id.to_string() selected=sel>{name}</option> }
+            })
+            .collect_view()}
+    }
+}
+
+/// Reads a roster `<select>` value.
+pub fn member_from_value(v: String) -> Option<Id> {
+    (!v.is_empty()).then(|| Id(v))
+}
+
+/// Edits a card's text, author, owner of the outcome and mindset tags.
+#[component]
+fn CardEditor(card: Card, editing: RwSignal<bool>) -> impl IntoView {
+    let state = AppState::expect();
+    let text = RwSignal::new(card.text.clone());
+    let author = RwSignal::new(card.author.clone());
+    let owner = RwSignal::new(card.owner.clone());
+    let tags = RwSignal::new(card.tags.clone());
+    let id = card.meta.id.clone();
+    let field = format!("edit-{id}");
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let id = id.clone();
+        let mut ok = board_cmd(
+            state,
+            BoardCommand::EditCard {
+                id: id.clone(),
+                text: text.get_untracked(),
+            },
+        );
+        if ok {
+            // Each field is its own command, so each is undone on its own too.
+            ok &= board_cmd(
+                state,
+                BoardCommand::SetCardAuthor {
+                    id: id.clone(),
+                    author: author.get_untracked(),
+                },
+            );
+            ok &= board_cmd(
+                state,
+                BoardCommand::SetCardOwner {
+                    id: id.clone(),
+                    owner: owner.get_untracked(),
+                },
+            );
+            let wanted = tags.get_untracked();
+            for t in Mindset::ALL {
+                if wanted.contains(&t) != card.tags.contains(&t) {
+                    ok &= board_cmd(state, BoardCommand::ToggleCardTag { id: id.clone(), tag: t });
+                }
+            }
+        }
+        if ok {
+            editing.set(false);
+        }
+    };
+    view! {
+        <form class="card-editor" on:submit=save>
+            <label for=field.clone()>"Card text"</label>
+            <textarea
+                id=field
+                rows="3"
+                maxlength="1000"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        editing.set(false);
+                    }
+                }
+            ></textarea>
+            <label>
+                "Author"
+                <select on:change=move |ev| author.set(member_from_value(event_target_value(&ev)))>
+                    {member_options(state, "Anonymous", card.author.clone())}
+                </select>
+            </label>
+            <label>
+                "Owner of the outcome"
+                <select on:change=move |ev| owner.set(member_from_value(event_target_value(&ev)))>
+                    {member_options(state, "No owner yet", card.owner.clone())}
+                </select>
+            </label>
+            <fieldset class="tag-choices">
+                <legend>"Mindsets"</legend>
+                {Mindset::ALL
+                    .into_iter()
+                    .map(|t| {
+                        view! {
+                            <label>
+                                <input
+                                    type="checkbox"
+                                    prop:checked=move || tags.with(|v| v.contains(&t))
+                                    on:change=move |_| {
+                                        tags.update(|v| match v.iter().position(|x| *x == t) {
+                                            Some(i) => {
+                                                v.remove(i);
+                                            }
+                                            None => v.push(t),
+                                        })
+                                    }
+                                />
+                                {t.label()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <div class="row-actions">
+                <button type="submit" class="primary">"Save card"</button>
+                <button type="button" on:click=move |_| editing.set(false)>"Cancel"</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,172 @@
+use crate::domain::ladder::{Board, Rung};
+use crate::domain::{BoardCommand, Command, Id};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+fn run(state: AppState, cmd: BoardCommand) -> bool {
+    state.dispatch(Command::Board(cmd))
+}
+
+/// Renames, adds, removes and reorders rungs, and moves the line. Cards never get lost: a
+/// removed rung's cards go to the unplaced tray, and every change can be undone.
+#[component]
+pub fn LadderEditor(board: Signal<Board>) -> impl IntoView {
+    let state = AppState::expect();
+    let board_id = board.with_untracked(|b| b.meta.id.clone());
+    let new_name = RwSignal::new(String::new());
+    let add = {
+        let id = board_id.clone();
+        move |below: bool| {
+            let cmd = BoardCommand::AddRung {
+                board: id.clone(),
+                name: new_name.get_untracked(),
+                below,
+            };
+            if run(state, cmd) {
+                new_name.set(String::new());
+            }
+        }
+    };
+    let add_below = add.clone();
+    let line_id = board_id.clone();
+    let rows = move || {
+        let (rungs, line) = board.with(|b| (b.rungs.clone(), b.line));
+        let count = rungs.len();
+        rungs
+            .into_iter()
+            .enumerate()
+            .rev()
+            .map(|(i, r)| view! { <RungRow board=board_id.clone() rung=r index=i count=count below=i < line/> })
+            .collect_view()
+    };
+    view! {
+        <section class="ladder-editor" aria-label="Edit the ladder">
+            <h2>"Edit the ladder"</h2>
+            <ol class="rung-rows" reversed>{rows}</ol>
+            <div class="inline-form">
+                <label for="new-rung">"New rung"</label>
+                <input
+                    id="new-rung"
+                    type="text"
+                    maxlength="60"
+                    prop:value=move || new_name.get()
+                    on:input=move |ev| new_name.set(event_target_value(&ev))
+                />
+                <button on:click=move |_| add_below(true)>"Add below the line"</button>
+                <button on:click=move |_| add(false)>"Add above the line"</button>
+            </div>
+            <div class="inline-form">
+                <label for="line-position">"Rungs below the line"</label>
+                <input
+                    id="line-position"
+                    type="number"
+                    min="0"
+                    max=move || board.with(|b| b.rungs.len().to_string())
+                    prop:value=move || board.with(|b| b.line.to_string())
+                    on:change=move |ev| {
+                        if let Ok(line) = event_target_value(&ev).parse::<usize>() {
+                            run(state, BoardCommand::MoveLine { board: line_id.clone(), line });
+                        }
+                    }
+                />
+            </div>
+        </section>
+    }
+}
+
+/// One rung in the editor: its texts, and moving or removing it.
+#[component]
+fn RungRow(board: Id, rung: Rung, index: usize, count: usize, below: bool) -> impl IntoView {
+    let state = AppState::expect();
+    let name = RwSignal::new(rung.name.clone());
+    let description = RwSignal::new(rung.description.clone());
+    let prompt = RwSignal::new(rung.prompt.clone());
+    let label = rung.name.clone();
+    let save = {
+        let (board, id) = (board.clone(), rung.id.clone());
+        move || {
+            run(
+                state,
+                BoardCommand::EditRung {
+                    board: board.clone(),
+                    rung: id.clone(),
+                    name: name.get_untracked(),
+                    description: description.get_untracked(),
+                    prompt: prompt.get_untracked(),
+                },
+            );
+        }
+    };
+    let shift = {
+        let (board, id) = (board.clone(), rung.id.clone());
+        move |delta: i32| {
+            run(
+                state,
+                BoardCommand::MoveRung {
+                    board: board.clone(),
+                    rung: id.clone(),
+                    delta,
+                },
+            );
+        }
+    };
+    let remove = {
+        let (board, id) = (board, rung.id);
+        let label = label.clone();
+        move |_| {
+            state.dispatch_undoable(
+                Command::Board(BoardCommand::RemoveRung {
+                    board: board.clone(),
+                    rung: id.clone(),
+                }),
+                format!("Removed the rung {label}; its cards are in the Unplaced tray."),
+            );
+        }
+    };
+    let (s1, s2, s3) = (save.clone(), save.clone(), save);
+    let (up, down) = (shift.clone(), shift);
+    view! {
+        <li class=if below { "rung-row below" } else { "rung-row above" }>
+            <input
+                type="text"
+                aria-label=format!("Name of rung {label}")
+                prop:value=move || name.get()
+                on:input=move |ev| name.set(event_target_value(&ev))
+                on:change=move |_| s1()
+            />
+            <input
+                type="text"
+                aria-label=format!("Description of rung {label}")
+                prop:value=move || description.get()
+                on:input=move |ev| description.set(event_target_value(&ev))
+                on:change=move |_| s2()
+            />
+            <input
+                type="text"
+                aria-label=format!("Climb prompt of rung {label}")
+                prop:value=move || prompt.get()
+                on:input=move |ev| prompt.set(event_target_value(&ev))
+                on:change=move |_| s3()
+            />
+            <button
+                class="icon-button"
+                aria-label=format!("Move rung {label} up")
+                disabled=index + 1 == count
+                on:click=move |_| up(1)
+            >
+                "▲"
+            </button>
+            <button
+                class="icon-button"
+                aria-label=format!("Move rung {label} down")
+                disabled=index == 0
+                on:click=move |_| down(-1)
+            >
+                "▼"
+            </button>
+            <button class="danger" aria-label=format!("Remove rung {label}") on:click=remove>
+                "Remove"
+            </button>
+        </li>
+    }
+}

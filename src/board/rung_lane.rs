@@ -1,0 +1,82 @@
+use super::add_card::AddCard;
+use super::card_view::CardView;
+use super::drag::Drag;
+use crate::domain::ladder::{Board, Card, Rung};
+use crate::domain::Id;
+use leptos::prelude::*;
+
+/// One place on the board (a rung, or the tray when `rung` is `None`) with its cards.
+#[component]
+pub fn RungLane(
+    board: Signal<Board>,
+    /// The rung shown; `None` is the unplaced tray.
+    rung: Option<Rung>,
+    /// Whether the rung is above the line (ignored for the tray).
+    above: bool,
+    /// The cards of the whole board, grouped by place; this lane picks its own.
+    cards: Signal<Vec<Card>>,
+) -> impl IntoView {
+    let drag = Drag::expect();
+    let board_id = board.with_untracked(|b| b.meta.id.clone());
+    let rung_id: Option<Id> = rung.as_ref().map(|r| r.id.clone());
+    let place = rung
+        .as_ref()
+        .map(|r| r.name.clone())
+        .unwrap_or_else(|| "Unplaced".to_owned());
+    let class = match (&rung, above) {
+        (None, _) => "lane tray",
+        (Some(_), true) => "lane rung above",
+        (Some(_), false) => "lane rung below",
+    };
+    let target = rung_id.clone();
+    let is_target = move || {
+        drag.card.with(Option::is_some) && drag.over.with(|o| o.as_ref() == Some(&target))
+    };
+    let count = move || cards.with(Vec::len);
+    let header = match &rung {
+        Some(r) => view! {
+            <header class="lane-head">
+                <h3>
+                    {r.name.clone()}
+                    " "
+                    <span class="count" aria-label=move || format!("{} cards", count())>
+                        {count}
+                    </span>
+                </h3>
+                <p class="rung-desc">{r.description.clone()}</p>
+                {(!r.prompt.is_empty())
+                    .then(|| view! { <p class="prompt">{r.prompt.clone()}</p> })}
+            </header>
+        }
+        .into_any(),
+        None => view! {
+            <header class="lane-head">
+                <h3>
+                    "Unplaced "
+                    <span class="count" aria-label=move || format!("{} cards", count())>
+                        {count}
+                    </span>
+                </h3>
+                <p class="rung-desc">"Cards not on a rung yet, or whose rung was removed."</p>
+            </header>
+        }
+        .into_any(),
+    };
+    view! {
+        <section
+            class=class
+            class:drop-target=is_target
+            data-drop=""
+            data-rung=rung_id.as_ref().map(Id::to_string).unwrap_or_default()
+            aria-label=if rung_id.is_some() { format!("Rung: {place}") } else { "Unplaced cards".to_owned() }
+        >
+            {header}
+            <ul class="cards" aria-label=format!("Cards on {place}")>
+                <For each=move || cards.get() key=|c| (c.meta.id.clone(), c.meta.version) let:card>
+                    <CardView card=card board=board/>
+                </For>
+            </ul>
+            <AddCard board=board_id rung=rung_id.clone() place=place.clone()/>
+        </section>
+    }
+}

@@ -1,0 +1,161 @@
+use crate::domain::iso::format_date;
+use crate::domain::ladder::{trend, Board, TrendPoint};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+const W: f64 = 640.0;
+const H: f64 = 260.0;
+const LEFT: f64 = 48.0;
+const RIGHT: f64 = 16.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 56.0;
+
+/// Share of cards above the line per board, over time: an SVG plot with labelled axes, and the
+/// same figures as a table for screen readers and for reading exact values.
+#[component]
+pub fn TrendChart() -> impl IntoView {
+    let state = AppState::expect();
+    let teams = Memo::new(move |_| {
+        state.ws.with(|ws| {
+            let mut t: Vec<String> = ws
+                .live::<Board>()
+                .map(|b| b.team.clone())
+                .filter(|t| !t.is_empty())
+                .collect();
+            t.sort_by_key(|x| x.to_lowercase());
+            t.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+            t
+        })
+    });
+    let team = RwSignal::new(String::new());
+    let points = Memo::new(move |_| {
+        let team = team.get();
+        state.ws.with(|ws| trend(ws, &team))
+    });
+    view! {
+        <section class="trend" aria-labelledby="trend-title">
+            <h2 id="trend-title">"Share above the line, board by board"</h2>
+            <label>
+                "Team "
+                <select on:change=move |ev| team.set(event_target_value(&ev))>
+                    <option value="">"All teams"</option>
+                    {move || {
+                        teams
+                            .get()
+                            .into_iter()
+                            .map(|t| view! { <option value=t.clone()>{t.clone()}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            {move || {
+                let pts = points.get();
+                if pts.iter().all(|p| p.share_above.is_none()) {
+                    view! {
+                        <p class="empty-chart">"The chart appears once a board has cards on its rungs."</p>
+                    }
+                        .into_any()
+                } else {
+                    view! { {plot(&pts)} {table(&pts)} }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+fn label(p: &TrendPoint) -> String {
+    match p.date {
+        Some(d) => format_date(&d),
+        None => p.title.chars().take(12).collect(),
+    }
+}
+
+fn plot(pts: &[TrendPoint]) -> impl IntoView {
+    let n = pts.len().max(1);
+    let step = (W - LEFT - RIGHT) / n as f64;
+    let x = move |i: usize| LEFT + step * (i as f64 + 0.5);
+    let y = |share: f64| TOP + (1.0 - share) * (H - TOP - BOTTOM);
+    let line: String = pts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.share_above.map(|s| format!("{:.1},{:.1}", x(i), y(s))))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let grid = [0.0, 0.25, 0.5, 0.75, 1.0].map(|s| {
+        view! {
+            <line class="grid" x1=LEFT x2=W - RIGHT y1=y(s) y2=y(s)/>
+            <text class="axis-label" x=LEFT - 6.0 y=y(s) + 4.0 text-anchor="end">
+                {format!("{}%", (s * 100.0) as u32)}
+            </text>
+        }
+    });
+    let marks = pts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let dot = p.share_above.map(|s| {
+                view! {
+                    <circle class="dot" cx=x(i) cy=y(s) r="5">
+                        <title>{format!("{}: {}% above the line", p.title, (s * 100.0).round())}</title>
+                    </circle>
+                }
+            });
+            view! {
+                {dot}
+                <text class="axis-label" x=x(i) y=H - BOTTOM + 18.0 text-anchor="middle">
+                    {label(p)}
+                </text>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg
+            class="chart"
+            viewBox=format!("0 0 {W} {H}")
+            role="img"
+            aria-label="Line chart of the share of cards above the line for each board; the same figures are in the table below."
+        >
+            {grid}
+            <line class="axis" x1=LEFT x2=LEFT y1=TOP y2=H - BOTTOM/>
+            <line class="axis" x1=LEFT x2=W - RIGHT y1=H - BOTTOM y2=H - BOTTOM/>
+            <polyline class="trend-line" points=line fill="none"/>
+            {marks}
+            <text class="axis-title" x=(LEFT + W - RIGHT) / 2.0 y=H - 8.0 text-anchor="middle">
+                "Board (by date)"
+            </text>
+        </svg>
+    }
+}
+
+fn table(pts: &[TrendPoint]) -> impl IntoView {
+    view! {
+        <table class="trend-table">
+            <caption>"Share of placed cards above the line"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Board"</th>
+                    <th scope="col">"Date"</th>
+                    <th scope="col">"Above the line"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {pts
+                    .iter()
+                    .map(|p| {
+                        view! {
+                            <tr>
+                                <td>{p.title.clone()}</td>
+                                <td>{p.date.map(|d| format_date(&d)).unwrap_or_default()}</td>
+                                <td>
+                                    {p.share_above
+                                        .map(|s| format!("{}%", (s * 100.0).round()))
+                                        .unwrap_or_else(|| "no cards placed".to_owned())}
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
