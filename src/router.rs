@@ -122,8 +122,7 @@ pub fn Link(
 ) -> impl IntoView {
     let router = Router::expect();
     let target = Page::parse(&href);
-    let current =
-        move || (router.path.with(|p| Page::parse(p)) == target).then_some("page");
+    let current = move || (router.path.with(|p| Page::parse(p)) == target).then_some("page");
     view! {
         <a
             href=href.clone()

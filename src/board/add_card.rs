@@ -15,7 +15,10 @@ pub fn AddCard(
     let state = AppState::expect();
     let text = RwSignal::new(String::new());
     let author = RwSignal::new(None::<Id>);
-    let field = format!("new-card-{}", rung.as_ref().map(Id::as_str).unwrap_or("tray"));
+    let field = format!(
+        "new-card-{}",
+        rung.as_ref().map(Id::as_str).unwrap_or("tray")
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let cmd = BoardCommand::AddCard {

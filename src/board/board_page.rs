@@ -72,12 +72,16 @@ fn BoardView(id: Id, found: Memo<Option<Board>>) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| {
             state.ws.with(|ws| {
-                let mut by_place: HashMap<Option<Id>, Vec<Card>> = HashMap::new();
-                let known = board.with(|b| b.rungs.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
+                let mut by_place: HashMap<Option<Id>, Vec<(Id, u32)>> = HashMap::new();
+                let known =
+                    board.with(|b| b.rungs.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
                 for c in ws.live::<Card>().filter(|c| c.board_id == id) {
                     // A card whose rung is unknown (removed elsewhere) shows in the tray.
                     let place = c.rung.clone().filter(|r| known.contains(r));
-                    by_place.entry(place).or_default().push(c.clone());
+                    by_place
+                        .entry(place)
+                        .or_default()
+                        .push((c.meta.id.clone(), c.meta.version));
                 }
                 by_place
             })
@@ -92,7 +96,7 @@ fn BoardView(id: Id, found: Memo<Option<Board>>) -> impl IntoView {
                 .with(|ws| summarize(&b, ws.live::<Card>().filter(|c| c.board_id == id)))
         })
     };
-    let lane_cards = move |place: Option<Id>| -> Signal<Vec<Card>> {
+    let lane_cards = move |place: Option<Id>| -> Signal<Vec<(Id, u32)>> {
         Memo::new(move |_| cards.with(|m| m.get(&place).cloned().unwrap_or_default())).into()
     };
     let editing_ladder = RwSignal::new(false);

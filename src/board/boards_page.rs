@@ -30,8 +30,10 @@ pub fn BoardsPage() -> impl IntoView {
             let mut rows: Vec<Row> = ws
                 .live::<Board>()
                 .map(|b| {
-                    let cards: Vec<&Card> =
-                        ws.live::<Card>().filter(|c| c.board_id == b.meta.id).collect();
+                    let cards: Vec<&Card> = ws
+                        .live::<Card>()
+                        .filter(|c| c.board_id == b.meta.id)
+                        .collect();
                     let s = summarize(b, cards.iter().copied());
                     Row {
                         id: b.meta.id.clone(),
@@ -171,7 +173,11 @@ fn BoardRow(row: Row) -> impl IntoView {
     } = row;
     let details = [
         date,
-        (!team.is_empty()).then(|| format!("Team {team}")).unwrap_or_default(),
+        if team.is_empty() {
+            String::new()
+        } else {
+            format!("Team {team}")
+        },
         format!("{cards} cards"),
         above
             .map(|p| format!("{p}% above the line"))

@@ -29,12 +29,14 @@ pub fn CardView(
     let id = card.meta.id.clone();
     let short: String = card.text.chars().take(40).collect();
 
-    // After a keyboard move the card is rendered anew in its new rung: give focus back.
+    // After a move the card is rendered anew in its new rung: give focus back. Read without
+    // tracking, so only the card being created checks (a tracked read would wake every card
+    // on the board whenever one moves).
     {
         let id = id.clone();
         Effect::new(move |_| {
-            if drag.focus.get().as_ref() == Some(&id) {
-                if let Some(el) = node.get() {
+            if drag.focus.with_untracked(|f| f.as_ref() == Some(&id)) {
+                if let Some(el) = node.get_untracked() {
                     let _ = el.focus();
                     drag.focus.set(None);
                 }
@@ -205,7 +207,7 @@ pub fn member_options(state: AppState, none: &'static str, selected: Option<Id>)
 
 /// Reads a roster `<select>` value.
 pub fn member_from_value(v: String) -> Option<Id> {
-    (!v.is_empty()).then(|| Id(v))
+    (!v.is_empty()).then_some(Id(v))
 }
 
 /// Edits a card's text, author, owner of the outcome and mindset tags.
@@ -247,7 +249,13 @@ fn CardEditor(card: Card, editing: RwSignal<bool>) -> impl IntoView {
             let wanted = tags.get_untracked();
             for t in Mindset::ALL {
                 if wanted.contains(&t) != card.tags.contains(&t) {
-                    ok &= board_cmd(state, BoardCommand::ToggleCardTag { id: id.clone(), tag: t });
+                    ok &= board_cmd(
+                        state,
+                        BoardCommand::ToggleCardTag {
+                            id: id.clone(),
+                            tag: t,
+                        },
+                    );
                 }
             }
         }

@@ -39,7 +39,10 @@ impl Drag {
             return;
         }
         ev.prevent_default();
-        if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+        if let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
             // Keep receiving moves even when the pointer leaves the handle.
             let _ = el.set_pointer_capture(ev.pointer_id());
         }

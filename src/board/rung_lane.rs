@@ -3,6 +3,7 @@ use super::card_view::CardView;
 use super::drag::Drag;
 use crate::domain::ladder::{Board, Card, Rung};
 use crate::domain::Id;
+use crate::state::AppState;
 use leptos::prelude::*;
 
 /// One place on the board (a rung, or the tray when `rung` is `None`) with its cards.
@@ -13,10 +14,13 @@ pub fn RungLane(
     rung: Option<Rung>,
     /// Whether the rung is above the line (ignored for the tray).
     above: bool,
-    /// The cards of the whole board, grouped by place; this lane picks its own.
-    cards: Signal<Vec<Card>>,
+    /// Ids and versions of this lane's cards. Lists of keys rather than cards, so that a change
+    /// compares and clones a few numbers per card instead of whole cards (this keeps one
+    /// move on a board of thousands of cards cheap).
+    cards: Signal<Vec<(Id, u32)>>,
 ) -> impl IntoView {
     let drag = Drag::expect();
+    let state = AppState::expect();
     let board_id = board.with_untracked(|b| b.meta.id.clone());
     let rung_id: Option<Id> = rung.as_ref().map(|r| r.id.clone());
     let place = rung
@@ -29,9 +33,8 @@ pub fn RungLane(
         (Some(_), false) => "lane rung below",
     };
     let target = rung_id.clone();
-    let is_target = move || {
-        drag.card.with(Option::is_some) && drag.over.with(|o| o.as_ref() == Some(&target))
-    };
+    let is_target =
+        move || drag.card.with(Option::is_some) && drag.over.with(|o| o.as_ref() == Some(&target));
     let count = move || cards.with(Vec::len);
     let header = match &rung {
         Some(r) => view! {
@@ -72,8 +75,11 @@ pub fn RungLane(
         >
             {header}
             <ul class="cards" aria-label=format!("Cards on {place}")>
-                <For each=move || cards.get() key=|c| (c.meta.id.clone(), c.meta.version) let:card>
-                    <CardView card=card board=board/>
+                <For each=move || cards.get() key=|k| k.clone() let:key>
+                    {state
+                        .ws
+                        .with_untracked(|ws| ws.get::<Card>(&key.0).cloned())
+                        .map(|card| view! { <CardView card=card board=board/> })}
                 </For>
             </ul>
             <AddCard board=board_id rung=rung_id.clone() place=place.clone()/>

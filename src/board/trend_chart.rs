@@ -3,12 +3,14 @@ use crate::domain::ladder::{trend, Board, TrendPoint};
 use crate::state::AppState;
 use leptos::prelude::*;
 
-const W: f64 = 640.0;
-const H: f64 = 260.0;
-const LEFT: f64 = 48.0;
-const RIGHT: f64 = 16.0;
-const TOP: f64 = 16.0;
-const BOTTOM: f64 = 56.0;
+// Whole SVG units throughout: formatting floats would pull ~10 KB of float printing code
+// into the WebAssembly.
+const W: i32 = 640;
+const H: i32 = 260;
+const LEFT: i32 = 48;
+const RIGHT: i32 = 16;
+const TOP: i32 = 16;
+const BOTTOM: i32 = 56;
 
 /// Share of cards above the line per board, over time: an SVG plot with labelled axes, and the
 /// same figures as a table for screen readers and for reading exact values.
@@ -71,21 +73,22 @@ fn label(p: &TrendPoint) -> String {
 }
 
 fn plot(pts: &[TrendPoint]) -> impl IntoView {
-    let n = pts.len().max(1);
-    let step = (W - LEFT - RIGHT) / n as f64;
-    let x = move |i: usize| LEFT + step * (i as f64 + 0.5);
-    let y = |share: f64| TOP + (1.0 - share) * (H - TOP - BOTTOM);
+    let n = pts.len().max(1) as i32;
+    let step = (W - LEFT - RIGHT) / n;
+    let x = move |i: usize| LEFT + step * i as i32 + step / 2;
+    // y of a percentage (0 to 100).
+    let y = |pct: i32| TOP + (100 - pct) * (H - TOP - BOTTOM) / 100;
     let line: String = pts
         .iter()
         .enumerate()
-        .filter_map(|(i, p)| p.share_above.map(|s| format!("{:.1},{:.1}", x(i), y(s))))
+        .filter_map(|(i, p)| p.share_above.map(|s| format!("{},{}", x(i), y(pct(s)))))
         .collect::<Vec<_>>()
         .join(" ");
-    let grid = [0.0, 0.25, 0.5, 0.75, 1.0].map(|s| {
+    let grid = [0, 25, 50, 75, 100].map(|p| {
         view! {
-            <line class="grid" x1=LEFT x2=W - RIGHT y1=y(s) y2=y(s)/>
-            <text class="axis-label" x=LEFT - 6.0 y=y(s) + 4.0 text-anchor="end">
-                {format!("{}%", (s * 100.0) as u32)}
+            <line class="grid" x1=LEFT x2=W - RIGHT y1=y(p) y2=y(p)/>
+            <text class="axis-label" x=LEFT - 6 y=y(p) + 4 text-anchor="end">
+                {format!("{p}%")}
             </text>
         }
     });
@@ -95,14 +98,14 @@ fn plot(pts: &[TrendPoint]) -> impl IntoView {
         .map(|(i, p)| {
             let dot = p.share_above.map(|s| {
                 view! {
-                    <circle class="dot" cx=x(i) cy=y(s) r="5">
-                        <title>{format!("{}: {}% above the line", p.title, (s * 100.0).round())}</title>
+                    <circle class="dot" cx=x(i) cy=y(pct(s)) r="5">
+                        <title>{format!("{}: {}% above the line", p.title, pct(s))}</title>
                     </circle>
                 }
             });
             view! {
                 {dot}
-                <text class="axis-label" x=x(i) y=H - BOTTOM + 18.0 text-anchor="middle">
+                <text class="axis-label" x=x(i) y=H - BOTTOM + 18 text-anchor="middle">
                     {label(p)}
                 </text>
             }
@@ -120,11 +123,15 @@ fn plot(pts: &[TrendPoint]) -> impl IntoView {
             <line class="axis" x1=LEFT x2=W - RIGHT y1=H - BOTTOM y2=H - BOTTOM/>
             <polyline class="trend-line" points=line fill="none"/>
             {marks}
-            <text class="axis-title" x=(LEFT + W - RIGHT) / 2.0 y=H - 8.0 text-anchor="middle">
+            <text class="axis-title" x=(LEFT + W - RIGHT) / 2 y=H - 8 text-anchor="middle">
                 "Board (by date)"
             </text>
         </svg>
     }
+}
+
+fn pct(share: f64) -> i32 {
+    (share * 100.0).round() as i32
 }
 
 fn table(pts: &[TrendPoint]) -> impl IntoView {
@@ -148,7 +155,7 @@ fn table(pts: &[TrendPoint]) -> impl IntoView {
                                 <td>{p.date.map(|d| format_date(&d)).unwrap_or_default()}</td>
                                 <td>
                                     {p.share_above
-                                        .map(|s| format!("{}%", (s * 100.0).round()))
+                                        .map(|s| format!("{}%", pct(s)))
                                         .unwrap_or_else(|| "no cards placed".to_owned())}
                                 </td>
                             </tr>

@@ -1,0 +1,190 @@
+// Board rendering benchmark, run on demand (not part of the test command):
+//   node tests/bench/board.mjs          (after `trunk build --release`)
+// Prints, from one browser run:
+//   1. the time to render a board of 1,000 cards through Climb versus a plain JavaScript page
+//      building the same DOM (same elements, attributes and text, same stylesheet);
+//   2. the time of one card move on a board of 20 cards versus one of 2,000 cards.
+// Every time includes a forced style and layout pass. Figures are medians of several runs.
+import { spawn } from "node:child_process";
+import { chromium } from "@playwright/test";
+
+const PORT = 4891;
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const base = `http://127.0.0.1:${PORT}`;
+
+const RUNGS = [
+  "Unaware", "Blame others", "Excuses", "Wait and hope",
+  "Acknowledge reality", "Own it", "Find solutions", "Make it happen",
+];
+
+let counter = 0;
+const uuid = () => {
+  counter += 1;
+  const hex = counter.toString(16).padStart(12, "0");
+  return `00000000-0000-4000-8000-${hex}`;
+};
+
+/** A saved workspace with one board of `n` cards spread over the rungs. */
+function workspace(n) {
+  const now = "2026-11-21T09:00:00Z";
+  const meta = () => ({ id: uuid(), version: 1, versionNonce: 1, updatedAt: now });
+  const rungs = RUNGS.map((name) => ({ id: uuid(), name, description: "", prompt: "" }));
+  const board = { ...meta(), title: `Bench ${n}`, date: "2026-11-21", team: "Bench", rungs, line: 4 };
+  const cards = Array.from({ length: n }, (_, i) => ({
+    ...meta(),
+    boardId: board.id,
+    text: `Situation number ${i + 1}: something that happened in the sprint`,
+    rung: rungs[i % rungs.length].id,
+  }));
+  return {
+    board,
+    json: JSON.stringify({
+      type: "climb.workspace", schemaVersion: 2, appVersion: "bench", exportedAt: now,
+      members: [], boards: [board], cards, covenants: [], goals: [],
+    }),
+  };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+async function openWith(page, json, path) {
+  await page.goto(`${base}/data`);
+  await page.evaluate((j) => {
+    localStorage.clear();
+    localStorage.setItem("climb.workspace", j);
+  }, json);
+  await page.goto(`${base}${path}`);
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+}
+
+/** Client-side navigation from the boards list to the board; ms until all cards are laid out. */
+async function appRender(page, n, boardId) {
+  return page.evaluate(
+    ({ n, boardId }) =>
+      new Promise((resolve) => {
+        const link = document.querySelector(`a[href="/boards/${boardId}"]`);
+        const t0 = performance.now();
+        const done = () => {
+          if (document.querySelectorAll("li.card").length === n) {
+            observer.disconnect();
+            void document.body.offsetHeight; // style and layout
+            resolve(performance.now() - t0);
+          }
+        };
+        const observer = new MutationObserver(done);
+        observer.observe(document.body, { childList: true, subtree: true });
+        link.click();
+        done();
+      }),
+    { n, boardId },
+  );
+}
+
+/** A serialisable copy of the rendered ladder, so the baseline builds exactly the same DOM. */
+async function snapshot(page) {
+  return page.evaluate(() => {
+    const walk = (node) =>
+      node.nodeType === Node.TEXT_NODE
+        ? node.textContent
+        : {
+            tag: node.tagName.toLowerCase(),
+            attrs: [...node.attributes].map((a) => [a.name, a.value]),
+            children: [...node.childNodes].filter((c) => c.nodeType !== 8).map(walk),
+          };
+    return walk(document.querySelector(".board-page"));
+  });
+}
+
+async function baselineRender(page, tree, css) {
+  await page.setContent(`<!doctype html><html><head><style>${css}</style></head><body><main></main></body></html>`);
+  return page.evaluate((tree) => {
+    const build = (t) => {
+      if (typeof t === "string") return document.createTextNode(t);
+      const el = document.createElement(t.tag);
+      for (const [k, v] of t.attrs) el.setAttribute(k, v);
+      for (const c of t.children) el.appendChild(build(c));
+      return el;
+    };
+    const t0 = performance.now();
+    document.querySelector("main").appendChild(build(tree));
+    void document.body.offsetHeight;
+    return performance.now() - t0;
+  }, tree);
+}
+
+/** Clicks "Move up" on a card; ms until it shows one rung higher. */
+async function moveOnce(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        // Lanes are listed top first: take the lowest lane that has a card and a lane above.
+        const lanes = [...document.querySelectorAll("section.lane.rung")];
+        let i = lanes.length - 1;
+        while (i > 0 && !lanes[i].querySelector("li.card")) i -= 1;
+        const from = lanes[i];
+        const to = lanes[i - 1];
+        const card = from.querySelector("li.card");
+        const before = to.querySelectorAll("li.card").length;
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (to.querySelectorAll("li.card").length === before + 1) {
+            observer.disconnect();
+            void document.body.offsetHeight;
+            resolve(performance.now() - t0);
+          }
+        });
+        observer.observe(to, { childList: true, subtree: true });
+        card.querySelector('button[aria-label^="Move up"]').click();
+      }),
+  );
+}
+
+const server = spawn("python3", ["scripts/serve.py", "--port", String(PORT), "dist"], {
+  env: { ...process.env, CLIMB_SERVE_QUIET: "1" },
+  stdio: "ignore",
+});
+await new Promise((r) => setTimeout(r, 800));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const css = await (await fetch(`${base}/`)).text().then(async (html) => {
+    const href = html.match(/href="?(\/main-[^" >]+\.css)/)[1];
+    return (await fetch(base + href)).text();
+  });
+
+  const big = workspace(1000);
+  const app = [];
+  const plain = [];
+  for (let i = 0; i < RUNS; i++) {
+    await openWith(page, big.json, "/boards");
+    app.push(await appRender(page, 1000, big.board.id));
+    const tree = await snapshot(page);
+    plain.push(await baselineRender(page, tree, css));
+  }
+  console.log(`Render a board of 1,000 cards (median of ${RUNS}):`);
+  console.log(`  Climb (Leptos):        ${ms(median(app))}`);
+  console.log(`  plain JavaScript DOM:  ${ms(median(plain))}`);
+  console.log(`  ratio Climb / plain:   ${(median(app) / median(plain)).toFixed(2)}`);
+
+  const moves = {};
+  for (const n of [20, 2000]) {
+    const ws = workspace(n);
+    await openWith(page, ws.json, `/boards/${ws.board.id}`);
+    await page.locator("li.card").nth(n - 1).waitFor();
+    const times = [];
+    for (let i = 0; i < RUNS; i++) times.push(await moveOnce(page));
+    moves[n] = median(times);
+  }
+  console.log(`One card move (median of ${RUNS}):`);
+  console.log(`  board of 20 cards:     ${ms(moves[20])}`);
+  console.log(`  board of 2,000 cards:  ${ms(moves[2000])}`);
+  console.log(`  ratio 2,000 / 20:      ${(moves[2000] / moves[20]).toFixed(2)}`);
+} finally {
+  await browser.close();
+  server.kill();
+}
