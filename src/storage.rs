@@ -132,9 +132,16 @@ impl LocalStore {
         match restore(&raw) {
             Ok(r) => Ok(Loaded::Workspace(r)),
             Err(error) => {
-                let stamp = crate::domain::iso::format_instant(&now).replace(':', "-");
-                let key = format!("{BACKUP_PREFIX}{stamp}");
-                let backup_key = self.set(&key, &raw).ok().map(|_| key);
+                // The same unreadable text is kept once, however often the app restarts.
+                let existing = self
+                    .backup_keys()
+                    .into_iter()
+                    .find(|k| self.get(k).ok().flatten().as_deref() == Some(raw.as_str()));
+                let backup_key = existing.or_else(|| {
+                    let stamp = crate::domain::iso::format_instant(&now).replace(':', "-");
+                    let key = format!("{BACKUP_PREFIX}{stamp}");
+                    self.set(&key, &raw).ok().map(|_| key)
+                });
                 Ok(Loaded::Unreadable {
                     raw,
                     error,

@@ -77,7 +77,7 @@ test("a duplicate or empty name is refused with a readable message", async ({ pa
 });
 
 test("a corrupted saved workspace is kept as a backup and the app still starts", async ({ page }) => {
-  await page.goto("/");
+  await openApp(page, "/");
   await page.evaluate(() => localStorage.setItem("climb.workspace", '{"type":"climb.workspace","members":[{'));
   await openApp(page, "/data");
   await expect(page.getByRole("alert")).toContainText("could not be read");
@@ -91,6 +91,10 @@ test("a corrupted saved workspace is kept as a backup and the app still starts",
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: /^Download backup/ }).click();
   expect((await download).suggestedFilename()).toMatch(/^climb\.backup\..*\.json$/);
+  // Reloading finds the same unreadable text and keeps the one backup.
+  await page.reload();
+  await expect(page.getByRole("alert")).toContainText("could not be read");
+  await expect(page.getByRole("list", { name: "Backups" }).getByRole("listitem")).toHaveCount(1);
 });
 
 test("pages are reachable from the navigation and unknown paths say so", async ({ page }) => {
