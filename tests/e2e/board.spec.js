@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect, openApp, expectSaved } from "./fixtures.js";
 
 async function createBoard(page, title) {
@@ -118,3 +119,21 @@ test("boards list: duplicate, delete with undo, trend chart", async ({ page }) =
   await expect(page.getByRole("img", { name: /share of cards above the line/ })).toBeVisible();
   await expect(page.getByRole("table")).toContainText("100%");
 });
+
+for (const scheme of ["light", "dark"]) {
+  test(`a board with cards, the ladder editor and the boards list pass axe (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await createBoard(page, "Accessible board");
+    await addCard(page, "Excuses", "A below-the-line card");
+    await addCard(page, "Own it", "An above-the-line card");
+    await page.getByRole("button", { name: "Move up: A below-the-line card" }).click();
+    await page.getByRole("button", { name: "Edit ladder" }).click();
+    await page.getByRole("button", { name: "Edit card: An above-the-line card" }).click();
+    let results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id} ${v.help} ${v.nodes[0]?.target}`)).toEqual([]);
+    await page.getByRole("link", { name: "All boards" }).click();
+    await expect(page.getByRole("table")).toBeVisible();
+    results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id} ${v.help} ${v.nodes[0]?.target}`)).toEqual([]);
+  });
+}
