@@ -64,6 +64,16 @@ fn fill_storage() -> Vec<String> {
     keys
 }
 
+/// The action label of the first notice whose text contains `text`: `None` when there is no
+/// such notice, `Some(None)` when it has no action.
+fn notice_action(notices: &Notices, text: &str) -> Option<Option<String>> {
+    notices
+        .list_untracked()
+        .into_iter()
+        .find(|n| n.text.contains(text))
+        .map(|n| n.action.map(|a| a.0))
+}
+
 fn with_app<T>(f: impl FnOnce(AppState, Notices) -> T) -> T {
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new();
@@ -144,11 +154,9 @@ fn quota_exceeded_is_reported_and_keeps_data() {
             state.ws.with_untracked(|ws| ws.live::<Member>().count()),
             201
         );
-        let list = notices.list_untracked();
-        assert!(
-            list.iter()
-                .any(|n| n.text.contains("storage for Climb is full")
-                    && n.action.as_ref().map(|a| a.0.as_str()) == Some("Export workspace")),
+        assert_eq!(
+            notice_action(&notices, "storage for Climb is full"),
+            Some(Some("Export workspace".into())),
             "a quota notice with an export action"
         );
     });
@@ -201,10 +209,7 @@ fn corrupted_saved_data_is_preserved_under_a_backup_key() {
 
     // The app starts empty, says so, and its next save leaves the backup in place.
     with_app(|state, notices| {
-        assert!(notices
-            .list_untracked()
-            .iter()
-            .any(|n| n.text.contains("could not be read")));
+        assert!(notice_action(&notices, "could not be read").is_some());
         state.dispatch(Command::AddMember { name: "Ana".into() });
         state.save_now();
         assert_eq!(state.save.get_untracked(), SaveStatus::Saved);
@@ -227,11 +232,10 @@ fn newer_schema_is_preserved_not_overwritten_when_backup_fails() {
             state.save.get_untracked(),
             SaveStatus::NotSaved(_)
         ));
-        assert!(notices
-            .list_untracked()
-            .iter()
-            .any(|n| n.text.contains("newer version")
-                && n.action.as_ref().map(|a| a.0.as_str()) == Some("Download saved data")));
+        assert_eq!(
+            notice_action(&notices, "newer version"),
+            Some(Some("Download saved data".into()))
+        );
         state.dispatch(Command::AddMember { name: "Ana".into() });
         state.save_now();
     });
@@ -263,10 +267,7 @@ fn blocked_storage_does_not_panic() {
             state.save.get_untracked(),
             SaveStatus::NotSaved(_)
         ));
-        assert!(notices
-            .list_untracked()
-            .iter()
-            .any(|n| n.text.contains("does not let Climb save")));
+        assert!(notice_action(&notices, "does not let Climb save").is_some());
         assert!(state.dispatch(Command::AddMember { name: "Ana".into() }));
         state.save_now();
         assert_eq!(state.ws.with_untracked(|ws| ws.live::<Member>().count()), 1);
