@@ -174,30 +174,33 @@ impl AppState {
     }
 
     pub fn undo(&self) {
-        let now = browser::now();
-        let mut label = None;
-        self.rng.update_value(|rng| {
-            self.history.update_value(|h| {
-                self.ws.update(|ws| label = h.undo(ws, now, rng));
-            })
-        });
-        self.refresh_history_labels();
-        if let Some(l) = label {
-            self.notices.info(format!("Undone: {l}"));
-        }
+        self.travel(false);
     }
 
     pub fn redo(&self) {
+        self.travel(true);
+    }
+
+    /// Undoes (or redoes) the last change; the workspace is only touched when there is one.
+    fn travel(&self, redo: bool) {
         let now = browser::now();
         let mut label = None;
         self.rng.update_value(|rng| {
             self.history.update_value(|h| {
-                self.ws.update(|ws| label = h.redo(ws, now, rng));
+                self.ws.maybe_update(|ws| {
+                    label = if redo {
+                        h.redo(ws, now, rng)
+                    } else {
+                        h.undo(ws, now, rng)
+                    };
+                    label.is_some()
+                });
             })
         });
         self.refresh_history_labels();
         if let Some(l) = label {
-            self.notices.info(format!("Redone: {l}"));
+            let verb = if redo { "Redone" } else { "Undone" };
+            self.notices.info(format!("{verb}: {l}"));
         }
     }
 
