@@ -371,7 +371,9 @@ fn strip_position(msg: String) -> String {
 
 /// Merges `theirs` into `ours`, entity by entity: the copy with the higher version wins, equal
 /// versions are broken by the nonce, deletions are tombstones. Commutative, associative and
-/// idempotent up to the order of entities; entities only `theirs` has are appended.
+/// idempotent up to the order of entities (entities only `theirs` has are appended), given
+/// that an (id, version, nonce) triple names one write: every write draws a fresh random
+/// nonce, so two different contents with the same triple do not occur in practice.
 pub fn merge(ours: &Workspace, theirs: &Workspace) -> Workspace {
     Workspace {
         members: merge_all(&ours.members, &theirs.members),
