@@ -1,8 +1,92 @@
-//! Micro-goals: small verifiable commitments.
+//! Micro-goals: small verifiable commitments, their check-ins, renegotiations and no-blame
+//! reviews, and the figures that show momentum. Dates are calendar days in the user's local
+//! calendar; "today" always comes in as a parameter.
 
 use super::meta::{entity, Id, Meta};
-use chrono::NaiveDate;
+use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Where a goal stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum GoalState {
+    #[default]
+    Open,
+    /// Still open, on terms changed openly (see [`Goal::history`]).
+    Renegotiated,
+    Done,
+    Missed,
+    Dropped,
+}
+
+impl GoalState {
+    /// Open or renegotiated: the commitment still runs.
+    pub fn is_active(self) -> bool {
+        matches!(self, GoalState::Open | GoalState::Renegotiated)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            GoalState::Open => "Open",
+            GoalState::Renegotiated => "Renegotiated",
+            GoalState::Done => "Done",
+            GoalState::Missed => "Missed",
+            GoalState::Dropped => "Dropped",
+        }
+    }
+}
+
+/// The terms a goal had before a renegotiation, and why they changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Renegotiation {
+    #[serde(with = "super::iso::opt_date")]
+    pub on: Option<NaiveDate>,
+    pub old_outcome: String,
+    #[serde(default, with = "super::iso::opt_date")]
+    pub old_due: Option<NaiveDate>,
+    pub reason: String,
+}
+
+/// A partner's offer of help on a check-in ("How can I help?").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Offer {
+    #[serde(default)]
+    pub by: Option<Id>,
+    pub text: String,
+}
+
+/// A brief, solution-focused check-in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckIn {
+    pub id: Id,
+    #[serde(with = "super::iso::opt_date")]
+    pub on: Option<NaiveDate>,
+    #[serde(default)]
+    pub done: String,
+    #[serde(default)]
+    pub next: String,
+    #[serde(default)]
+    pub blocker: String,
+    #[serde(default)]
+    pub offers: Vec<Offer>,
+}
+
+/// The no-blame review of a missed goal: what we learn, not who failed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Review {
+    pub root_cause: String,
+    pub corrective_action: String,
+    #[serde(default, with = "super::iso::opt_date")]
+    pub review_on: Option<NaiveDate>,
+    /// The goal made from the corrective action, once it exists.
+    #[serde(default)]
+    pub follow_up_goal: Option<Id>,
+}
 
 /// A small, quickly verifiable commitment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -11,11 +95,198 @@ pub struct Goal {
     /// Written inline with the other fields; read separately (see [`Meta`]).
     #[serde(flatten, skip_deserializing)]
     pub meta: Meta,
+    /// One sentence anyone can check.
     #[serde(default)]
     pub outcome: String,
     #[serde(default)]
     pub owner: Option<Id>,
+    #[serde(default)]
+    pub partner: Option<Id>,
     #[serde(default, with = "super::iso::opt_date")]
     pub due: Option<NaiveDate>,
+    /// When the partner checks in next.
+    #[serde(default, with = "super::iso::opt_date")]
+    pub follow_up: Option<NaiveDate>,
+    /// How we will know it is done.
+    #[serde(default)]
+    pub verification: String,
+    #[serde(default, with = "super::iso::opt_date")]
+    pub created_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub state: GoalState,
+    #[serde(default, with = "super::iso::opt_date")]
+    pub closed_on: Option<NaiveDate>,
+    /// Why it was dropped (required to drop).
+    #[serde(default)]
+    pub drop_reason: String,
+    #[serde(default)]
+    pub history: Vec<Renegotiation>,
+    #[serde(default)]
+    pub check_ins: Vec<CheckIn>,
+    #[serde(default)]
+    pub review: Option<Review>,
+    /// The board card it came from.
+    #[serde(default)]
+    pub card: Option<Id>,
+    /// The covenant clause it serves.
+    #[serde(default)]
+    pub clause: Option<Id>,
+    /// The missed goal whose corrective action this goal is.
+    #[serde(default)]
+    pub from_goal: Option<Id>,
 }
 entity!(Goal, "goal");
+
+/// Thresholds for the nudges; teams can change them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Nudges {
+    /// A due date further than this from creation may not be micro.
+    pub max_days: i64,
+    /// Open goals per owner before a focus warning.
+    pub focus_limit: usize,
+    /// Days without a check-in before a goal counts as stale.
+    pub cadence_days: i64,
+}
+
+impl Default for Nudges {
+    fn default() -> Self {
+        Nudges {
+            max_days: 14,
+            focus_limit: 3,
+            cadence_days: 7,
+        }
+    }
+}
+
+impl Goal {
+    /// Past its due date and still running.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.state.is_active() && self.due.is_some_and(|d| d < today)
+    }
+
+    /// The last day something happened on the goal: its latest check-in, or its creation.
+    pub fn last_touch(&self) -> Option<NaiveDate> {
+        self.check_ins
+            .iter()
+            .filter_map(|c| c.on)
+            .max()
+            .or(self.created_on)
+    }
+
+    /// Running without a check-in for longer than the cadence, or past its follow-up date
+    /// with no check-in since.
+    pub fn is_stale(&self, today: NaiveDate, nudges: &Nudges) -> bool {
+        if !self.state.is_active() {
+            return false;
+        }
+        let last = self.last_touch();
+        let quiet = last.is_some_and(|d| (today - d).num_days() > nudges.cadence_days);
+        let missed_follow_up = self
+            .follow_up
+            .is_some_and(|f| f < today && last.is_none_or(|l| l < f));
+        quiet || missed_follow_up
+    }
+
+    /// Reasons the goal may not be micro: far-off due date, or no way to verify it.
+    pub fn micro_flags(&self, nudges: &Nudges) -> Vec<&'static str> {
+        let mut flags = Vec::new();
+        if let (Some(due), Some(created)) = (self.due, self.created_on) {
+            if (due - created).num_days() > nudges.max_days {
+                flags.push("The due date is far off: can a smaller step be done sooner?");
+            }
+        }
+        if self.verification.trim().is_empty() {
+            flags.push("How will anyone know it is done? Add a way to verify it.");
+        }
+        flags
+    }
+}
+
+/// Owners with more running goals than the focus limit, and how many they have.
+pub fn focus_warnings<'a>(
+    goals: impl IntoIterator<Item = &'a Goal>,
+    nudges: &Nudges,
+) -> Vec<(Id, usize)> {
+    let mut per_owner: BTreeMap<Id, usize> = BTreeMap::new();
+    for g in goals {
+        if let (true, Some(owner)) = (g.state.is_active(), &g.owner) {
+            *per_owner.entry(owner.clone()).or_default() += 1;
+        }
+    }
+    per_owner
+        .into_iter()
+        .filter(|(_, n)| *n > nudges.focus_limit)
+        .collect()
+}
+
+/// Monday of the week holding `d`.
+pub fn week_start(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
+}
+
+/// Goals done per week for the `weeks` weeks ending with the week of `today`, oldest first, as
+/// (Monday, count).
+pub fn done_per_week<'a>(
+    goals: impl IntoIterator<Item = &'a Goal>,
+    today: NaiveDate,
+    weeks: usize,
+) -> Vec<(NaiveDate, usize)> {
+    let this_week = week_start(today);
+    let mut out: Vec<(NaiveDate, usize)> = (0..weeks)
+        .rev()
+        .map(|i| (this_week - Duration::weeks(i as i64), 0))
+        .collect();
+    for g in goals {
+        if let (GoalState::Done, Some(on)) = (g.state, g.closed_on) {
+            let w = week_start(on);
+            if let Some(slot) = out.iter_mut().find(|(m, _)| *m == w) {
+                slot.1 += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Consecutive weeks with at least one goal done, ending this week (or last week, when this
+/// week has none yet: a streak is not broken before the week is over).
+pub fn streak<'a>(goals: impl IntoIterator<Item = &'a Goal>, today: NaiveDate) -> usize {
+    let weeks: std::collections::BTreeSet<NaiveDate> = goals
+        .into_iter()
+        .filter(|g| g.state == GoalState::Done)
+        .filter_map(|g| g.closed_on)
+        .filter(|d| *d <= today)
+        .map(week_start)
+        .collect();
+    let mut week = week_start(today);
+    if !weeks.contains(&week) {
+        week -= Duration::weeks(1);
+    }
+    let mut n = 0;
+    while weeks.contains(&week) {
+        n += 1;
+        week -= Duration::weeks(1);
+    }
+    n
+}
+
+/// The due-date groups of the "by due date" view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DueGroup {
+    Overdue,
+    ThisWeek,
+    Later,
+    NoDate,
+    Closed,
+}
+
+pub fn due_group(g: &Goal, today: NaiveDate) -> DueGroup {
+    if !g.state.is_active() {
+        return DueGroup::Closed;
+    }
+    match g.due {
+        None => DueGroup::NoDate,
+        Some(d) if d < today => DueGroup::Overdue,
+        Some(d) if week_start(d) == week_start(today) => DueGroup::ThisWeek,
+        Some(_) => DueGroup::Later,
+    }
+}

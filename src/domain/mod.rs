@@ -5,6 +5,7 @@
 
 pub mod board_commands;
 pub mod exchange;
+pub mod goal_commands;
 pub mod history;
 pub mod iso;
 pub mod meta;
@@ -17,4 +18,4 @@ pub mod roster;
 
 pub use history::History;
 pub use meta::{Id, Meta, Rng};
-pub use workspace::{BoardCommand, Command, DomainError, Workspace};
+pub use workspace::{BoardCommand, Command, DomainError, GoalCommand, Workspace};

@@ -4,7 +4,7 @@
 //! touched entity before and after. [`crate::domain::History`] keeps those for undo and redo.
 
 use super::covenant::Covenant;
-use super::goals::Goal;
+use super::goals::{Goal, GoalState};
 use super::ladder::{Board, Card, Mindset, Template};
 use super::meta::{Entity, Id, Meta, Rng};
 use super::roster::{clean_name, Member};
@@ -119,6 +119,82 @@ pub enum Command {
     },
     /// Boards and cards: see [`super::ladder`].
     Board(BoardCommand),
+    /// Micro-goals: see [`super::goals`].
+    Goal(GoalCommand),
+}
+
+/// Changes to micro-goals. `today` is the user's local date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GoalCommand {
+    Create {
+        outcome: String,
+        owner: Option<Id>,
+        partner: Option<Id>,
+        due: Option<NaiveDate>,
+        follow_up: Option<NaiveDate>,
+        verification: String,
+        card: Option<Id>,
+        clause: Option<Id>,
+        today: NaiveDate,
+    },
+    /// Changes what may change without renegotiating: partner, follow-up, verification, links.
+    Edit {
+        id: Id,
+        partner: Option<Id>,
+        follow_up: Option<NaiveDate>,
+        verification: String,
+    },
+    /// Changes the outcome or the due date openly: the old terms and the reason are kept.
+    Renegotiate {
+        id: Id,
+        outcome: String,
+        due: Option<NaiveDate>,
+        reason: String,
+        today: NaiveDate,
+    },
+    CheckIn {
+        id: Id,
+        done: String,
+        next: String,
+        blocker: String,
+        today: NaiveDate,
+    },
+    /// A partner's "How can I help?" on a check-in.
+    Offer {
+        id: Id,
+        check_in: Id,
+        by: Option<Id>,
+        text: String,
+    },
+    MarkDone {
+        id: Id,
+        today: NaiveDate,
+    },
+    MarkMissed {
+        id: Id,
+        today: NaiveDate,
+    },
+    Drop {
+        id: Id,
+        reason: String,
+        today: NaiveDate,
+    },
+    /// The no-blame review of a missed goal.
+    Review {
+        id: Id,
+        root_cause: String,
+        corrective_action: String,
+        review_on: Option<NaiveDate>,
+    },
+    /// Turns a review's corrective action into a new goal for the same owner and partner.
+    FromReview {
+        id: Id,
+        due: Option<NaiveDate>,
+        today: NaiveDate,
+    },
+    Delete {
+        id: Id,
+    },
 }
 
 /// Changes to a ladder board and its cards.
@@ -231,6 +307,19 @@ pub enum DomainError {
     LineOutside,
     /// Removing the last rung would leave no ladder.
     LastRung,
+    /// A goal cannot go from one state to another (e.g. done to missed).
+    Transition {
+        from: GoalState,
+        to: &'static str,
+    },
+    /// Dropping or renegotiating needs a reason.
+    ReasonRequired,
+    /// Only a missed goal is reviewed.
+    NotMissed,
+    /// No review (or no corrective action) to turn into a goal.
+    NoCorrectiveAction,
+    /// The review already has its follow-up goal.
+    AlreadyFollowedUp,
 }
 
 impl fmt::Display for DomainError {
@@ -249,6 +338,19 @@ impl fmt::Display for DomainError {
             DomainError::NoRungThere => f.write_str("There is no rung further that way."),
             DomainError::LineOutside => f.write_str("The line must sit between rungs."),
             DomainError::LastRung => f.write_str("A ladder needs at least one rung."),
+            DomainError::Transition { from, to } => write!(
+                f,
+                "A goal that is {} cannot be {to}.",
+                from.label().to_lowercase()
+            ),
+            DomainError::ReasonRequired => f.write_str("Say why, in a few words."),
+            DomainError::NotMissed => f.write_str("Only a missed goal gets a review."),
+            DomainError::NoCorrectiveAction => {
+                f.write_str("Write the review's corrective action first.")
+            }
+            DomainError::AlreadyFollowedUp => {
+                f.write_str("This corrective action is already a goal.")
+            }
         }
     }
 }
@@ -324,6 +426,7 @@ impl Workspace {
                 format!("remove {name}")
             }
             Command::Board(cmd) => super::board_commands::apply(&mut tx, cmd)?,
+            Command::Goal(cmd) => super::goal_commands::apply(&mut tx, cmd)?,
         };
         Ok(tx.finish(label))
     }
