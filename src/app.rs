@@ -2,6 +2,7 @@
 
 use crate::board::{BoardPage, BoardsPage};
 use crate::data::DataPage;
+use crate::goals::GoalsPage;
 use crate::router::{Link, Page, Router};
 use crate::state::{AppState, SaveStatus};
 use crate::team::TeamPage;
@@ -190,18 +191,6 @@ fn CovenantPage() -> impl IntoView {
             <h1>"Team covenant"</h1>
             <EmptyState title="No covenant yet">
                 <p>"The covenant builder arrives in a later release of Climb."</p>
-            </EmptyState>
-        </section>
-    }
-}
-
-#[component]
-fn GoalsPage() -> impl IntoView {
-    view! {
-        <section class="page">
-            <h1>"Micro-goals"</h1>
-            <EmptyState title="No micro-goals yet">
-                <p>"The micro-goal tracker arrives in a later release of Climb."</p>
             </EmptyState>
         </section>
     }

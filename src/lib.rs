@@ -13,5 +13,6 @@ pub mod storage;
 
 pub mod board;
 pub mod data;
+pub mod goals;
 pub mod team;
 pub mod ui;

@@ -1,6 +1,6 @@
-use super::card_view::{member_from_value, member_options};
 use crate::domain::{BoardCommand, Command, Id};
 use crate::state::AppState;
+use crate::ui::{member_from_value, member_options};
 use leptos::prelude::*;
 
 /// A one-line form that adds a card straight onto a rung, or into the tray.

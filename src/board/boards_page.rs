@@ -1,4 +1,3 @@
-use super::card_view::{member_from_value, member_options};
 use super::trend_chart::TrendChart;
 use crate::browser;
 use crate::domain::iso::{format_date, parse_date};
@@ -7,6 +6,7 @@ use crate::domain::{BoardCommand, Command, Id};
 use crate::router::{Link, Router};
 use crate::state::AppState;
 use crate::ui::EmptyState;
+use crate::ui::{member_from_value, member_options};
 use leptos::prelude::*;
 
 /// One row of the boards list.

@@ -1,8 +1,8 @@
 use super::drag::Drag;
 use crate::domain::ladder::{Board, Card, Mindset};
-use crate::domain::roster::Member;
-use crate::domain::{BoardCommand, Command, Id};
+use crate::domain::{BoardCommand, Command};
 use crate::state::AppState;
+use crate::ui::{member_from_value, member_options};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -183,31 +183,6 @@ pub fn CardView(
             }}
         </li>
     }
-}
-
-/// Options for a roster `<select>`: a first "none" entry, then live members.
-pub fn member_options(state: AppState, none: &'static str, selected: Option<Id>) -> impl IntoView {
-    let members: Vec<(Id, String)> = state.ws.with_untracked(|ws| {
-        ws.live::<Member>()
-            .map(|m| (m.meta.id.clone(), m.name.clone()))
-            .collect()
-    });
-    let none_selected = selected.is_none();
-    view! {
-        <option value="" selected=none_selected>{none}</option>
-        {members
-            .into_iter()
-            .map(|(id, name)| {
-                let sel = selected.as_ref() == Some(&id);
-                view! { <option value=id.to_string() selected=sel>{name}</option> }
-            })
-            .collect_view()}
-    }
-}
-
-/// Reads a roster `<select>` value.
-pub fn member_from_value(v: String) -> Option<Id> {
-    (!v.is_empty()).then_some(Id(v))
 }
 
 /// Edits a card's text, author, owner of the outcome and mindset tags.

@@ -1,0 +1,8 @@
+//! The micro-goal tracker: goals by due date, owner, source or done, check-ins,
+//! renegotiations, no-blame reviews and momentum.
+
+mod goal_card;
+mod goals_page;
+mod momentum;
+
+pub use goals_page::GoalsPage;

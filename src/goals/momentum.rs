@@ -1,0 +1,97 @@
+use crate::browser;
+use crate::domain::goals::{done_per_week, streak, Goal};
+use crate::domain::iso::format_date;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+const WEEKS: usize = 8;
+const W: i32 = 480;
+const H: i32 = 160;
+const LEFT: i32 = 32;
+const BOTTOM: i32 = 36;
+const TOP: i32 = 12;
+
+/// Goals done per week over the last weeks, and the current streak: small wins, shown.
+/// Missed goals never appear here.
+#[component]
+pub fn Momentum() -> impl IntoView {
+    let state = AppState::expect();
+    let today = browser::today();
+    let figures = Memo::new(move |_| {
+        state.ws.with(|ws| {
+            (
+                done_per_week(ws.live::<Goal>(), today, WEEKS),
+                streak(ws.live::<Goal>(), today),
+            )
+        })
+    });
+    view! {
+        <section class="momentum" aria-labelledby="momentum-title">
+            <h2 id="momentum-title">"Momentum"</h2>
+            <p class="streak">
+                {move || match figures.with(|f| f.1) {
+                    0 => "No streak yet: one done goal this week starts one.".to_owned(),
+                    1 => "Streak: 1 week with a goal done.".to_owned(),
+                    n => format!("Streak: {n} weeks in a row with a goal done."),
+                }}
+            </p>
+            {move || {
+                let (weeks, _) = figures.get();
+                let max = weeks.iter().map(|w| w.1).max().unwrap_or(0).max(1) as i32;
+                let step = (W - LEFT) / WEEKS as i32;
+                let bars = weeks
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (monday, n))| {
+                        let h = (*n as i32) * (H - TOP - BOTTOM) / max;
+                        let x = LEFT + step * i as i32 + 4;
+                        let label = format_date(monday).get(5..).unwrap_or("").to_owned();
+                        view! {
+                            <rect class="bar" x=x y=H - BOTTOM - h width=step - 8 height=h>
+                                <title>{format!("Week of {}: {n} done", format_date(monday))}</title>
+                            </rect>
+                            <text class="axis-label" x=x + (step - 8) / 2 y=H - BOTTOM + 16 text-anchor="middle">
+                                {label}
+                            </text>
+                            <text class="bar-value" x=x + (step - 8) / 2 y=H - BOTTOM - h - 4 text-anchor="middle">
+                                {n.to_string()}
+                            </text>
+                        }
+                    })
+                    .collect_view();
+                let total: usize = weeks.iter().map(|w| w.1).sum();
+                view! {
+                    <svg
+                        class="chart"
+                        viewBox=format!("0 0 {W} {H}")
+                        role="img"
+                        aria-label=format!(
+                            "Bar chart of goals done per week over the last {WEEKS} weeks: {total} in all.",
+                        )
+                    >
+                        <line class="axis" x1=LEFT x2=W y1=H - BOTTOM y2=H - BOTTOM/>
+                        {bars}
+                        <text class="axis-title" x=W / 2 y=H - 4 text-anchor="middle">
+                            "Week starting (month-day)"
+                        </text>
+                    </svg>
+                    <table class="trend-table">
+                        <caption>"Goals done per week"</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Week of"</th>
+                                <th scope="col">"Done"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {weeks
+                                .iter()
+                                .map(|(m, n)| view! { <tr><td>{format_date(m)}</td><td>{n.to_string()}</td></tr> })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,113 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test, expect, openApp, expectSaved } from "./fixtures.js";
+
+async function addMembers(page, names) {
+  await openApp(page, "/team");
+  const name = page.getByRole("textbox", { name: "Name", exact: true });
+  for (const n of names) {
+    await name.fill(n);
+    await name.press("Enter");
+  }
+  await expect(page.getByRole("list", { name: "Team members" }).getByRole("listitem")).toHaveCount(names.length);
+}
+
+async function addGoal(page, outcome, { owner, partner, due } = {}) {
+  const form = page.getByRole("form", { name: "New micro-goal" });
+  await form.getByRole("textbox", { name: /^Outcome/ }).fill(outcome);
+  if (owner) await form.getByRole("combobox", { name: "Owner" }).selectOption({ label: owner });
+  if (partner) await form.getByRole("combobox", { name: "Partner" }).selectOption({ label: partner });
+  if (due) await form.getByLabel("Due").fill(due);
+  await form.getByRole("textbox", { name: "How we will know it is done" }).fill("Anyone can see it on the wiki");
+  await form.getByRole("button", { name: "Add goal" }).click();
+  await expect(page.getByRole("listitem", { name: `Goal: ${outcome}` })).toBeVisible();
+}
+
+const goal = (page, outcome) => page.getByRole("listitem", { name: `Goal: ${outcome}` });
+
+async function checkIn(page, outcome, done, next, blocker) {
+  await goal(page, outcome).getByRole("button", { name: "Check in" }).click();
+  const form = goal(page, outcome).getByRole("form", { name: "Check in" });
+  await form.getByRole("textbox", { name: "Done" }).fill(done);
+  await form.getByRole("textbox", { name: "Next" }).fill(next);
+  await form.getByRole("textbox", { name: "Blocker" }).fill(blocker);
+  await form.getByRole("button", { name: "Save: check in" }).click();
+}
+
+test("a goal's whole life: check-ins, renegotiation, a missed goal's review, momentum", async ({ page }) => {
+  await addMembers(page, ["Ana", "Ben"]);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Micro-goals" }).click();
+  await expect(page.getByText("No micro-goals in this view yet")).toBeVisible();
+
+  await addGoal(page, "Fix the flaky login test", { owner: "Ana", partner: "Ben" });
+  await expect(goal(page, "Fix the flaky login test")).toContainText("Owner Ana · partner Ben");
+  await checkIn(page, "Fix the flaky login test", "Found the race", "Add a wait", "");
+  await checkIn(page, "Fix the flaky login test", "Wait added", "Run it 100 times", "CI is slow");
+  const checks = page.getByRole("list", { name: /^Check-ins on Fix the flaky/ });
+  await expect(checks.getByRole("listitem")).toHaveCount(2);
+  await checks.getByRole("listitem").nth(1).getByRole("textbox", { name: "How can I help?" }).fill("I can lend my CI runner");
+  await checks.getByRole("listitem").nth(1).getByRole("button", { name: "Offer help" }).click();
+  await expect(checks).toContainText("How can I help? I can lend my CI runner");
+
+  // Renegotiate the date: the old terms and the reason stay visible.
+  await goal(page, "Fix the flaky login test").getByRole("button", { name: "Renegotiate" }).click();
+  const reneg = goal(page, "Fix the flaky login test").getByRole("form", { name: "Renegotiate" });
+  await reneg.getByLabel("New due date").fill("2099-01-15");
+  await reneg.getByRole("textbox", { name: "Why it changes" }).fill("CI outage this week");
+  await reneg.getByRole("button", { name: "Save: renegotiate" }).click();
+  await expect(goal(page, "Fix the flaky login test")).toContainText("Renegotiated");
+  await expect(goal(page, "Fix the flaky login test")).toContainText("due 2099-01-15");
+  await goal(page, "Fix the flaky login test").getByText("Renegotiated", { exact: true }).last().click();
+  await expect(goal(page, "Fix the flaky login test")).toContainText("because CI outage this week");
+
+  // Another goal is missed and reviewed; its corrective action becomes a goal.
+  await addGoal(page, "Automate the deploy", { owner: "Ben" });
+  await goal(page, "Automate the deploy").getByRole("button", { name: "Missed" }).click();
+  const review = goal(page, "Automate the deploy").getByRole("form", { name: "No-blame review" });
+  await review.getByRole("textbox", { name: "Root cause" }).fill("Nobody owned the pipeline");
+  await review.getByRole("textbox", { name: "Corrective action" }).fill("Name an owner for the pipeline");
+  await expect(page.getByRole("region", { name: "Missed: what can we learn?" })).toBeVisible();
+  await review.getByRole("button", { name: "Save: no-blame review" }).click();
+  await expect(page.getByRole("region", { name: "Missed: what can we learn?" })).toHaveCount(0);
+  await page.getByRole("tab", { name: "Done and closed" }).click();
+  await goal(page, "Automate the deploy").getByRole("button", { name: "Make the corrective action a goal" }).click();
+  await expect(goal(page, "Automate the deploy")).toContainText("The corrective action is a goal of its own.");
+  await page.getByRole("tab", { name: "By source" }).click();
+  await expect(page.getByRole("region", { name: "From a review" })).toContainText("Name an owner for the pipeline");
+
+  // Marking one done celebrates it and moves the momentum chart.
+  const chart = page.getByRole("img", { name: /goals done per week/ });
+  await expect(chart).toHaveAccessibleName(/: 0 in all\./);
+  await page.getByRole("tab", { name: "By due date" }).click();
+  await goal(page, "Name an owner for the pipeline").getByRole("button", { name: "Done" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Another small win" })).toBeVisible();
+  await expect(chart).toHaveAccessibleName(/: 1 in all\./);
+  await expect(page.getByText("Streak: 1 week with a goal done.")).toBeVisible();
+
+  await expectSaved(page);
+  await page.reload();
+  await expect(goal(page, "Fix the flaky login test")).toContainText("due 2099-01-15");
+  await expect(page.getByRole("list", { name: /^Check-ins on Fix the flaky/ }).getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByRole("img", { name: /goals done per week/ })).toHaveAccessibleName(/: 1 in all\./);
+  await page.getByRole("tab", { name: "Done and closed" }).click();
+  await expect(goal(page, "Automate the deploy")).toContainText("Nobody owned the pipeline");
+  await expect(goal(page, "Name an owner for the pipeline")).toContainText("Done");
+});
+
+test("nudges: a far-off goal, a missing check, and too many open goals", async ({ page }) => {
+  await addMembers(page, ["Cleo"]);
+  await openApp(page, "/goals");
+  await addGoal(page, "Rewrite everything", { owner: "Cleo", due: "2099-12-31" });
+  await expect(goal(page, "Rewrite everything")).toContainText("can a smaller step be done sooner?");
+  for (const o of ["One", "Two", "Three"]) await addGoal(page, o, { owner: "Cleo" });
+  await expect(page.getByRole("status").filter({ hasText: "Focus:" })).toContainText("Cleo owns 4 open goals");
+  // Dropping needs a reason.
+  await goal(page, "Rewrite everything").getByRole("button", { name: "Drop" }).click();
+  const drop = goal(page, "Rewrite everything").getByRole("form", { name: "Drop the goal" });
+  await drop.getByRole("button", { name: "Save: drop the goal" }).click();
+  await expect(page.getByRole("alert")).toContainText("Say why, in a few words.");
+  await drop.getByRole("textbox", { name: "Why we drop it" }).fill("Too big: split it");
+  await drop.getByRole("button", { name: "Save: drop the goal" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Focus:" })).toHaveCount(0);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id} ${v.help} ${v.nodes[0]?.target}`)).toEqual([]);
+});
