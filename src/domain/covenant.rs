@@ -1,7 +1,125 @@
-//! The team covenant.
+//! The team covenant: terms written together, activated, signed, amended and reviewed.
+//!
+//! The *terms* are what the team agrees to. Activating the covenant publishes the terms as
+//! version 1; from then on any change is an amendment, published as the next version with its
+//! reason. A signature records the fingerprint of the version it signs (a SHA-256 of the
+//! terms' canonical text), so signatures of older versions show as needing renewal.
 
-use super::meta::{entity, Meta};
+use super::meta::{entity, Id, Meta};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The five dimensions of clarity every commitment needs.
+pub const CLARITY: [&str; 5] = [
+    "specific expectations",
+    "adequate resources",
+    "clear measurements",
+    "defined feedback loops",
+    "transparent consequences",
+];
+
+/// A behaviour or a metric of success, with its clarity checklist (guidance only).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Clause {
+    pub id: Id,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub text: String,
+    /// Which of [`CLARITY`] the team has made clear, in that order.
+    #[serde(default)]
+    pub clarity: [bool; 5],
+}
+
+/// Who decides what (DACI).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionRight {
+    pub id: Id,
+    #[serde(default)]
+    pub decision: String,
+    #[serde(default)]
+    pub driver: Option<Id>,
+    #[serde(default)]
+    pub approver: Option<Id>,
+    #[serde(default)]
+    pub contributors: Vec<Id>,
+    #[serde(default)]
+    pub informed: Vec<Id>,
+}
+
+/// One step of the escalation path.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EscalationStep {
+    pub id: Id,
+    #[serde(default)]
+    pub who: String,
+    #[serde(default)]
+    pub when: String,
+    #[serde(default)]
+    pub how: String,
+}
+
+/// What the team agrees to.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Terms {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub team: String,
+    #[serde(default)]
+    pub intent: String,
+    #[serde(default)]
+    pub behaviours: Vec<Clause>,
+    #[serde(default)]
+    pub decision_rights: Vec<DecisionRight>,
+    #[serde(default)]
+    pub escalation: Vec<EscalationStep>,
+    #[serde(default)]
+    pub metrics: Vec<Clause>,
+    #[serde(default, with = "super::iso::opt_date")]
+    pub review_on: Option<NaiveDate>,
+}
+
+/// A published version of the terms.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Version {
+    pub number: u32,
+    pub terms: Terms,
+    /// Why this version was made ("First version" for the activation).
+    #[serde(default)]
+    pub reason: String,
+    #[serde(with = "super::iso::instant")]
+    pub at: DateTime<Utc>,
+    pub fingerprint: String,
+}
+
+/// A member's signature on one version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Signature {
+    pub member: Id,
+    /// The name as the member typed it.
+    pub typed_name: String,
+    #[serde(with = "super::iso::instant")]
+    pub at: DateTime<Utc>,
+    pub version: u32,
+    pub fingerprint: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CovenantState {
+    #[default]
+    Draft,
+    Active,
+    UnderReview,
+}
 
 /// A team's joint covenant.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -10,9 +128,215 @@ pub struct Covenant {
     /// Written inline with the other fields; read separately (see [`Meta`]).
     #[serde(flatten, skip_deserializing)]
     pub meta: Meta,
+    /// The terms being written (in a draft) or in force (the latest version).
     #[serde(default)]
-    pub title: String,
+    pub terms: Terms,
     #[serde(default)]
-    pub intent: String,
+    pub state: CovenantState,
+    /// Published versions, oldest first.
+    #[serde(default)]
+    pub versions: Vec<Version>,
+    #[serde(default)]
+    pub signatures: Vec<Signature>,
 }
 entity!(Covenant, "covenant");
+
+/// Collapses whitespace, so that spacing never changes a fingerprint.
+fn norm(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Terms {
+    /// The terms as lines of text, with people named by `name`. With ids as names this is the
+    /// canonical text that is fingerprinted; with member names it is what a diff shows.
+    pub fn lines(&self, name: &dyn Fn(&Id) -> String) -> Vec<String> {
+        let person = |p: &Option<Id>| p.as_ref().map(name).unwrap_or_default();
+        let people = |ps: &[Id]| ps.iter().map(name).collect::<Vec<_>>().join(", ");
+        let mut out = vec![
+            format!("Title: {}", norm(&self.title)),
+            format!("Team: {}", norm(&self.team)),
+            format!("Intent: {}", norm(&self.intent)),
+        ];
+        for c in &self.behaviours {
+            out.push(format!("Behaviour: {}: {}", norm(&c.title), norm(&c.text)));
+        }
+        for d in &self.decision_rights {
+            out.push(format!(
+                "Decision: {} | Driver: {} | Approver: {} | Contributors: {} | Informed: {}",
+                norm(&d.decision),
+                person(&d.driver),
+                person(&d.approver),
+                people(&d.contributors),
+                people(&d.informed)
+            ));
+        }
+        for (i, s) in self.escalation.iter().enumerate() {
+            out.push(format!(
+                "Escalation {}: {} | when: {} | how: {}",
+                i + 1,
+                norm(&s.who),
+                norm(&s.when),
+                norm(&s.how)
+            ));
+        }
+        for c in &self.metrics {
+            out.push(format!("Metric: {}: {}", norm(&c.title), norm(&c.text)));
+        }
+        out.push(format!(
+            "Review: {}",
+            self.review_on
+                .map(|d| super::iso::format_date(&d))
+                .unwrap_or_default()
+        ));
+        out
+    }
+
+    /// The fingerprint of the exact wording: SHA-256 (hex) of the canonical text. Ids of
+    /// clauses and the clarity checklists are not part of the wording.
+    pub fn fingerprint(&self) -> String {
+        let text = self.lines(&|id: &Id| id.to_string()).join("\n");
+        Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// Behaviours and metrics with the dimensions of clarity still open, as guidance.
+    pub fn unclear(&self) -> Vec<(String, Vec<&'static str>)> {
+        self.behaviours
+            .iter()
+            .chain(&self.metrics)
+            .filter_map(|c| {
+                let open: Vec<&'static str> = CLARITY
+                    .iter()
+                    .zip(c.clarity)
+                    .filter(|(_, done)| !done)
+                    .map(|(d, _)| *d)
+                    .collect();
+                (!open.is_empty()).then(|| (c.title.clone(), open))
+            })
+            .collect()
+    }
+}
+
+impl Covenant {
+    /// The version in force, if the covenant was ever activated.
+    pub fn current(&self) -> Option<&Version> {
+        self.versions.last()
+    }
+
+    /// Whether a signature is on the version in force.
+    pub fn is_current(&self, s: &Signature) -> bool {
+        self.current()
+            .is_some_and(|v| v.fingerprint == s.fingerprint)
+    }
+
+    /// Each member's latest signature, and whether it needs renewing.
+    pub fn signature_status(&self) -> Vec<(&Signature, bool)> {
+        let mut latest: Vec<&Signature> = Vec::new();
+        for s in &self.signatures {
+            match latest.iter_mut().find(|l| l.member == s.member) {
+                Some(l) => {
+                    if s.version >= l.version {
+                        *l = s;
+                    }
+                }
+                None => latest.push(s),
+            }
+        }
+        latest
+            .into_iter()
+            .map(|s| (s, !self.is_current(s)))
+            .collect()
+    }
+
+    /// Whether the review date is today, past, or within `days`.
+    pub fn review_due(&self, today: NaiveDate, days: i64) -> bool {
+        self.state != CovenantState::Draft
+            && self
+                .terms
+                .review_on
+                .is_some_and(|d| (d - today).num_days() <= days)
+    }
+}
+
+/// A line of a diff between two versions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DiffLine {
+    Same(String),
+    Removed(String),
+    Added(String),
+}
+
+/// A line diff (longest common subsequence) from `old` to `new`.
+pub fn diff(old: &[String], new: &[String]) -> Vec<DiffLine> {
+    let (n, m) = (old.len(), new.len());
+    // lcs[i][j]: length of the LCS of old[i..] and new[j..].
+    let mut lcs = vec![vec![0usize; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if old[i] == new[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < n && j < m {
+        if old[i] == new[j] {
+            out.push(DiffLine::Same(old[i].clone()));
+            i += 1;
+            j += 1;
+        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+            out.push(DiffLine::Removed(old[i].clone()));
+            i += 1;
+        } else {
+            out.push(DiffLine::Added(new[j].clone()));
+            j += 1;
+        }
+    }
+    out.extend(old[i..].iter().cloned().map(DiffLine::Removed));
+    out.extend(new[j..].iter().cloned().map(DiffLine::Added));
+    out
+}
+
+/// The starter clauses (key, title, text) a team adds with one action and then edits.
+pub const STARTER_CLAUSES: [(&str, &str, &str); 7] = [
+    (
+        "own-the-end-result",
+        "Own the end result",
+        "Every outcome has one owner of the outcome, and everyone looks for gaps and failure points, not just their part.",
+    ),
+    (
+        "walk-the-talk",
+        "Walk the talk",
+        "If we said it is a priority, we either do it or change what we say.",
+    ),
+    (
+        "no-invisibility",
+        "No invisibility",
+        "No \"it's out of my hands\": we stay in the driver's seat (\"let me check and get back to you by ...\").",
+    ),
+    (
+        "no-blame-setbacks",
+        "No-blame setbacks",
+        "A miss is examined for root cause and corrective action, not for a culprit: \"Who failed?\" becomes \"What can we learn?\".",
+    ),
+    (
+        "coaching-check-ins",
+        "Coaching check-ins",
+        "We check in with \"What's blocking you?\" and \"How can I help?\".",
+    ),
+    (
+        "co-created-goals",
+        "Co-created goals",
+        "Targets are shaped by the people who own them.",
+    ),
+    (
+        "focus",
+        "Focus",
+        "Nobody owns more than a few priorities at once.",
+    ),
+];

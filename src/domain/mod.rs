@@ -4,6 +4,7 @@
 //! rule here is tested natively with `cargo test`. Time and randomness come in as parameters.
 
 pub mod board_commands;
+pub mod covenant_commands;
 pub mod exchange;
 pub mod goal_commands;
 pub mod history;
@@ -18,4 +19,4 @@ pub mod roster;
 
 pub use history::History;
 pub use meta::{Id, Meta, Rng};
-pub use workspace::{BoardCommand, Command, DomainError, GoalCommand, Workspace};
+pub use workspace::{BoardCommand, Command, CovenantCommand, DomainError, GoalCommand, Workspace};

@@ -3,7 +3,7 @@
 //! Every change goes through [`Workspace::apply`], which returns a [`Change`]: the state of each
 //! touched entity before and after. [`crate::domain::History`] keeps those for undo and redo.
 
-use super::covenant::Covenant;
+use super::covenant::{Covenant, Terms};
 use super::goals::{Goal, GoalState};
 use super::ladder::{Board, Card, Mindset, Template};
 use super::meta::{Entity, Id, Meta, Rng};
@@ -121,6 +121,53 @@ pub enum Command {
     Board(BoardCommand),
     /// Micro-goals: see [`super::goals`].
     Goal(GoalCommand),
+    /// The covenant: see [`super::covenant`].
+    Covenant(CovenantCommand),
+}
+
+/// Changes to a covenant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CovenantCommand {
+    Create {
+        title: String,
+        team: String,
+    },
+    /// Replaces the terms of a draft (an active covenant changes only by amendment).
+    EditDraft {
+        id: Id,
+        terms: Terms,
+    },
+    /// Adds a starter clause (by key) to the behaviours of a draft.
+    AddStarter {
+        id: Id,
+        key: String,
+    },
+    /// Publishes the draft as version 1; needs a review date.
+    Activate {
+        id: Id,
+    },
+    /// A member signs the version in force with their typed name.
+    Sign {
+        id: Id,
+        member: Id,
+        typed_name: String,
+    },
+    /// Publishes changed terms as the next version, with the reason.
+    Amend {
+        id: Id,
+        terms: Terms,
+        reason: String,
+    },
+    StartReview {
+        id: Id,
+    },
+    /// Ends a review without changes (an amendment also ends it).
+    Reaffirm {
+        id: Id,
+    },
+    Delete {
+        id: Id,
+    },
 }
 
 /// Changes to micro-goals. `today` is the user's local date.
@@ -320,6 +367,14 @@ pub enum DomainError {
     NoCorrectiveAction,
     /// The review already has its follow-up goal.
     AlreadyFollowedUp,
+    /// The covenant is not in a state that allows this.
+    CovenantState(&'static str),
+    /// Activation needs a review date.
+    ReviewDateRequired,
+    /// The typed name does not match the member signing.
+    NameMismatch,
+    /// An amendment that changes nothing in the wording.
+    NothingChanged,
 }
 
 impl fmt::Display for DomainError {
@@ -351,6 +406,14 @@ impl fmt::Display for DomainError {
             DomainError::AlreadyFollowedUp => {
                 f.write_str("This corrective action is already a goal.")
             }
+            DomainError::CovenantState(why) => f.write_str(why),
+            DomainError::ReviewDateRequired => {
+                f.write_str("Set a review date first: covenants are living documents.")
+            }
+            DomainError::NameMismatch => {
+                f.write_str("Type your name exactly as it is on the team list to sign.")
+            }
+            DomainError::NothingChanged => f.write_str("The wording is the same as in force."),
         }
     }
 }
@@ -427,6 +490,7 @@ impl Workspace {
             }
             Command::Board(cmd) => super::board_commands::apply(&mut tx, cmd)?,
             Command::Goal(cmd) => super::goal_commands::apply(&mut tx, cmd)?,
+            Command::Covenant(cmd) => super::covenant_commands::apply(&mut tx, cmd)?,
         };
         Ok(tx.finish(label))
     }

@@ -1,0 +1,165 @@
+//! How each [`CovenantCommand`] changes the workspace. Every check that can fail runs before
+//! the first write (see [`Tx`]).
+
+use super::covenant::{
+    Clause, Covenant, CovenantState, Signature, Terms, Version, STARTER_CLAUSES,
+};
+use super::roster::Member;
+use super::workspace::{CovenantCommand, DomainError, Tx};
+
+fn publish(tx: &Tx, c: &Covenant, terms: Terms, reason: String) -> Version {
+    Version {
+        number: c.versions.len() as u32 + 1,
+        fingerprint: terms.fingerprint(),
+        terms,
+        reason,
+        at: tx.now(),
+    }
+}
+
+pub(crate) fn apply(tx: &mut Tx, cmd: &CovenantCommand) -> Result<String, DomainError> {
+    Ok(match cmd {
+        CovenantCommand::Create { title, team } => {
+            let title = title.trim().to_owned();
+            if title.is_empty() {
+                return Err(DomainError::EmptyName);
+            }
+            let label = format!("create covenant {title}");
+            tx.insert(|meta| Covenant {
+                meta,
+                terms: Terms {
+                    title,
+                    team: team.trim().to_owned(),
+                    ..Terms::default()
+                },
+                state: CovenantState::Draft,
+                versions: Vec::new(),
+                signatures: Vec::new(),
+            });
+            label
+        }
+        CovenantCommand::EditDraft { id, terms } => {
+            if tx.get::<Covenant>(id)?.state != CovenantState::Draft {
+                return Err(DomainError::CovenantState(
+                    "An active covenant changes only by amendment, with a reason.",
+                ));
+            }
+            tx.update::<Covenant>(id, |c| c.terms = terms.clone())?;
+            "edit covenant".to_owned()
+        }
+        CovenantCommand::AddStarter { id, key } => {
+            let (_, title, text) =
+                STARTER_CLAUSES
+                    .iter()
+                    .find(|(k, _, _)| k == key)
+                    .ok_or(DomainError::NotFound {
+                        kind: "starter clause",
+                        id: key.as_str().into(),
+                    })?;
+            if tx.get::<Covenant>(id)?.state != CovenantState::Draft {
+                return Err(DomainError::CovenantState(
+                    "Add clauses to an active covenant through an amendment.",
+                ));
+            }
+            let clause = Clause {
+                id: tx.new_id(),
+                title: (*title).to_owned(),
+                text: (*text).to_owned(),
+                clarity: [false; 5],
+            };
+            tx.update::<Covenant>(id, |c| c.terms.behaviours.push(clause))?;
+            format!("add clause {title}")
+        }
+        CovenantCommand::Activate { id } => {
+            let c = tx.get::<Covenant>(id)?.clone();
+            if c.state != CovenantState::Draft {
+                return Err(DomainError::CovenantState(
+                    "This covenant is already active.",
+                ));
+            }
+            if c.terms.review_on.is_none() {
+                return Err(DomainError::ReviewDateRequired);
+            }
+            let version = publish(tx, &c, c.terms.clone(), "First version".to_owned());
+            tx.update::<Covenant>(id, |c| {
+                c.versions.push(version);
+                c.state = CovenantState::Active;
+            })?;
+            "activate covenant".to_owned()
+        }
+        CovenantCommand::Sign {
+            id,
+            member,
+            typed_name,
+        } => {
+            let name = tx.get::<Member>(member)?.name.clone();
+            let c = tx.get::<Covenant>(id)?;
+            let Some(current) = c.current().cloned() else {
+                return Err(DomainError::CovenantState(
+                    "A draft is signed once it is active.",
+                ));
+            };
+            let typed = typed_name.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !typed.eq_ignore_ascii_case(&name) {
+                return Err(DomainError::NameMismatch);
+            }
+            let signature = Signature {
+                member: member.clone(),
+                typed_name: typed,
+                at: tx.now(),
+                version: current.number,
+                fingerprint: current.fingerprint,
+            };
+            tx.update::<Covenant>(id, |c| c.signatures.push(signature))?;
+            format!("sign as {name}")
+        }
+        CovenantCommand::Amend { id, terms, reason } => {
+            let reason = reason.trim().to_owned();
+            if reason.is_empty() {
+                return Err(DomainError::ReasonRequired);
+            }
+            let c = tx.get::<Covenant>(id)?.clone();
+            let Some(current) = c.current() else {
+                return Err(DomainError::CovenantState(
+                    "A draft is edited directly; amendments start once it is active.",
+                ));
+            };
+            if terms.review_on.is_none() {
+                return Err(DomainError::ReviewDateRequired);
+            }
+            if terms.fingerprint() == current.fingerprint {
+                return Err(DomainError::NothingChanged);
+            }
+            let version = publish(tx, &c, terms.clone(), reason);
+            let label = format!("amend to version {}", version.number);
+            tx.update::<Covenant>(id, |c| {
+                c.terms = terms.clone();
+                c.versions.push(version);
+                c.state = CovenantState::Active;
+            })?;
+            label
+        }
+        CovenantCommand::StartReview { id } => {
+            if tx.get::<Covenant>(id)?.state != CovenantState::Active {
+                return Err(DomainError::CovenantState(
+                    "Only an active covenant is reviewed.",
+                ));
+            }
+            tx.update::<Covenant>(id, |c| c.state = CovenantState::UnderReview)?;
+            "start review".to_owned()
+        }
+        CovenantCommand::Reaffirm { id } => {
+            if tx.get::<Covenant>(id)?.state != CovenantState::UnderReview {
+                return Err(DomainError::CovenantState(
+                    "The covenant is not under review.",
+                ));
+            }
+            tx.update::<Covenant>(id, |c| c.state = CovenantState::Active)?;
+            "reaffirm covenant".to_owned()
+        }
+        CovenantCommand::Delete { id } => {
+            tx.delete::<Covenant>(id)?;
+            "delete covenant".to_owned()
+        }
+    })
+}

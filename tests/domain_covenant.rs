@@ -1,0 +1,350 @@
+//! Native tests of the covenant: clauses, the canonical fingerprint, activation, signatures,
+//! amendments with their diff, reviews and the clarity check.
+
+mod common;
+
+use chrono::NaiveDate;
+use climb::domain::covenant::{diff, Covenant, CovenantState, DiffLine, Terms, CLARITY};
+use climb::domain::exchange::{read_entity, restore, to_storage_json};
+use climb::domain::{Command, CovenantCommand as C, DomainError, Id};
+use common::{at, Fixture};
+
+fn cmd(c: C) -> Command {
+    Command::Covenant(c)
+}
+
+fn day(d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2026, 12, d)
+}
+
+fn covenant(f: &Fixture, id: &Id) -> Covenant {
+    f.ws.get::<Covenant>(id).unwrap().clone()
+}
+
+/// A draft with two starter clauses and a review date.
+fn draft(f: &mut Fixture) -> Id {
+    let id = f
+        .run(cmd(C::Create {
+            title: "Platform covenant".into(),
+            team: "Platform".into(),
+        }))
+        .created()
+        .cloned()
+        .unwrap();
+    for key in ["own-the-end-result", "walk-the-talk"] {
+        f.run(cmd(C::AddStarter {
+            id: id.clone(),
+            key: key.into(),
+        }));
+    }
+    let mut terms = covenant(f, &id).terms;
+    terms.intent = "We hold each other to standards we set together.".into();
+    terms.review_on = day(15);
+    f.run(cmd(C::EditDraft {
+        id: id.clone(),
+        terms,
+    }));
+    id
+}
+
+#[test]
+fn starter_clauses_are_added_edited_and_reordered() {
+    let mut f = Fixture::new(1);
+    let id = draft(&mut f);
+    let c = covenant(&f, &id);
+    assert_eq!(c.state, CovenantState::Draft);
+    let titles: Vec<&str> = c
+        .terms
+        .behaviours
+        .iter()
+        .map(|b| b.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Own the end result", "Walk the talk"]);
+    assert!(c.terms.behaviours[1]
+        .text
+        .starts_with("If we said it is a priority"));
+    assert!(matches!(
+        f.refuse(cmd(C::AddStarter {
+            id: id.clone(),
+            key: "nope".into()
+        })),
+        DomainError::NotFound { .. }
+    ));
+    let mut terms = c.terms.clone();
+    terms.behaviours.swap(0, 1);
+    terms.behaviours[0].text = "We do what we say is a priority, or we say otherwise.".into();
+    f.run(cmd(C::EditDraft {
+        id: id.clone(),
+        terms,
+    }));
+    let c = covenant(&f, &id);
+    assert_eq!(c.terms.behaviours[0].title, "Walk the talk");
+    assert!(c.terms.behaviours[0].text.starts_with("We do what we say"));
+}
+
+#[test]
+fn the_fingerprint_follows_wording_only() {
+    let mut f = Fixture::new(2);
+    let ana = f.add_member("Ana");
+    let id = draft(&mut f);
+    let base = covenant(&f, &id).terms;
+    let fp = base.fingerprint();
+    assert_eq!(fp.len(), 64);
+
+    // Spacing, clause ids and the clarity checklist are not wording.
+    let mut same = base.clone();
+    same.intent = "  We hold each other   to standards\n we set together. ".into();
+    same.behaviours[0].id = Id::from("another-id");
+    same.behaviours[0].clarity = [true; 5];
+    assert_eq!(same.fingerprint(), fp);
+
+    // Key order in a stored record does not matter either.
+    let json = serde_json::to_string(&covenant(&f, &id)).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mut keys: Vec<(String, serde_json::Value)> =
+        value.as_object().unwrap().clone().into_iter().collect();
+    keys.reverse();
+    let reordered = format!(
+        "{{{}}}",
+        keys.iter()
+            .map(|(k, v)| format!("{}:{}", serde_json::to_string(k).unwrap(), v))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    assert_ne!(reordered, json);
+    let back: Covenant = read_entity(&reordered).unwrap();
+    assert_eq!(back.terms.fingerprint(), fp);
+
+    // Any change of wording, date or people does.
+    let changed = |edit: &dyn Fn(&mut Terms)| {
+        let mut t = base.clone();
+        edit(&mut t);
+        t.fingerprint()
+    };
+    assert_ne!(changed(&|t| t.intent.push('!')), fp);
+    assert_ne!(
+        changed(&|t| t.behaviours[1].text = t.behaviours[1].text.replace("do", "make")),
+        fp
+    );
+    assert_ne!(changed(&|t| t.behaviours.swap(0, 1)), fp);
+    assert_ne!(changed(&|t| t.review_on = day(16)), fp);
+    assert_ne!(changed(&|t| t.decision_rights.push(Default::default())), fp);
+    let with_driver = changed(&|t| {
+        t.decision_rights
+            .push(climb::domain::covenant::DecisionRight {
+                decision: "Release dates".into(),
+                driver: Some(ana.clone()),
+                ..Default::default()
+            })
+    });
+    let without_driver = changed(&|t| {
+        t.decision_rights
+            .push(climb::domain::covenant::DecisionRight {
+                decision: "Release dates".into(),
+                ..Default::default()
+            })
+    });
+    assert_ne!(with_driver, without_driver);
+}
+
+#[test]
+fn activation_signing_amending_and_renewal() {
+    let mut f = Fixture::new(3);
+    let ana = f.add_member("Ana");
+    let ben = f.add_member("Ben");
+    let id = f
+        .run(cmd(C::Create {
+            title: "No date yet".into(),
+            team: String::new(),
+        }))
+        .created()
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        f.refuse(cmd(C::Activate { id: id.clone() })),
+        DomainError::ReviewDateRequired
+    );
+    let id = draft(&mut f);
+    assert!(matches!(
+        f.refuse(cmd(C::Sign {
+            id: id.clone(),
+            member: ana.clone(),
+            typed_name: "Ana".into()
+        })),
+        DomainError::CovenantState(_)
+    ));
+    f.run(cmd(C::Activate { id: id.clone() }));
+    let c = covenant(&f, &id);
+    assert_eq!(c.state, CovenantState::Active);
+    assert_eq!(c.versions.len(), 1);
+    assert_eq!(c.current().unwrap().fingerprint, c.terms.fingerprint());
+
+    assert_eq!(
+        f.refuse(cmd(C::Sign {
+            id: id.clone(),
+            member: ana.clone(),
+            typed_name: "Anna".into()
+        })),
+        DomainError::NameMismatch
+    );
+    f.run(cmd(C::Sign {
+        id: id.clone(),
+        member: ana.clone(),
+        typed_name: " ana ".into(),
+    }));
+    f.run(cmd(C::Sign {
+        id: id.clone(),
+        member: ben.clone(),
+        typed_name: "Ben".into(),
+    }));
+    let c = covenant(&f, &id);
+    assert!(c
+        .signature_status()
+        .iter()
+        .all(|(s, renew)| !renew && s.version == 1));
+    assert_eq!(c.signatures[0].at, at(f.clock - 1));
+
+    // An active covenant changes only by amendment, with a reason.
+    let mut terms = c.terms.clone();
+    terms.behaviours[1].text = "We do what we call a priority, or we stop calling it one.".into();
+    assert!(matches!(
+        f.refuse(cmd(C::EditDraft {
+            id: id.clone(),
+            terms: terms.clone()
+        })),
+        DomainError::CovenantState(_)
+    ));
+    assert_eq!(
+        f.refuse(cmd(C::Amend {
+            id: id.clone(),
+            terms: terms.clone(),
+            reason: " ".into()
+        })),
+        DomainError::ReasonRequired
+    );
+    assert_eq!(
+        f.refuse(cmd(C::Amend {
+            id: id.clone(),
+            terms: c.terms.clone(),
+            reason: "no change".into()
+        })),
+        DomainError::NothingChanged
+    );
+    f.run(cmd(C::Amend {
+        id: id.clone(),
+        terms,
+        reason: "Clearer wording".into(),
+    }));
+    let c = covenant(&f, &id);
+    assert_eq!(c.versions.len(), 2);
+    assert_eq!(c.versions[1].reason, "Clearer wording");
+    assert_eq!(
+        c.versions[0].terms.behaviours[1].text,
+        "If we said it is a priority, we either do it or change what we say.",
+        "old versions stay readable"
+    );
+    let status = c.signature_status();
+    assert_eq!(status.len(), 2);
+    assert!(status.iter().all(|(_, renew)| *renew), "both need renewal");
+
+    // The diff shows exactly the changed clause.
+    let names = |id: &Id| id.to_string();
+    let d = diff(
+        &c.versions[0].terms.lines(&names),
+        &c.versions[1].terms.lines(&names),
+    );
+    let changes: Vec<&DiffLine> = d
+        .iter()
+        .filter(|l| !matches!(l, DiffLine::Same(_)))
+        .collect();
+    assert_eq!(changes.len(), 2, "{changes:?}");
+    assert!(matches!(changes[0], DiffLine::Removed(t) if t.contains("If we said")));
+    assert!(matches!(changes[1], DiffLine::Added(t) if t.contains("stop calling it one")));
+
+    f.run(cmd(C::Sign {
+        id: id.clone(),
+        member: ana.clone(),
+        typed_name: "Ana".into(),
+    }));
+    let c = covenant(&f, &id);
+    let ana_status = c
+        .signature_status()
+        .into_iter()
+        .find(|(s, _)| s.member == ana)
+        .unwrap();
+    assert_eq!((ana_status.0.version, ana_status.1), (2, false));
+    let ben_status = c
+        .signature_status()
+        .into_iter()
+        .find(|(s, _)| s.member == ben)
+        .unwrap();
+    assert_eq!((ben_status.0.version, ben_status.1), (1, true));
+}
+
+#[test]
+fn review_cycle_and_review_reminder() {
+    let mut f = Fixture::new(4);
+    let id = draft(&mut f);
+    let today = day(10).unwrap();
+    assert!(
+        !covenant(&f, &id).review_due(today, 7),
+        "a draft has no reminder"
+    );
+    f.run(cmd(C::Activate { id: id.clone() }));
+    assert!(
+        covenant(&f, &id).review_due(today, 7),
+        "due on the 15th: near"
+    );
+    assert!(!covenant(&f, &id).review_due(today, 4));
+    assert!(covenant(&f, &id).review_due(day(20).unwrap(), 0), "past");
+    f.run(cmd(C::StartReview { id: id.clone() }));
+    assert_eq!(covenant(&f, &id).state, CovenantState::UnderReview);
+    f.run(cmd(C::Reaffirm { id: id.clone() }));
+    assert_eq!(covenant(&f, &id).state, CovenantState::Active);
+    assert!(matches!(
+        f.refuse(cmd(C::Reaffirm { id })),
+        DomainError::CovenantState(_)
+    ));
+}
+
+#[test]
+fn the_clarity_check_lists_what_is_still_open() {
+    let mut f = Fixture::new(5);
+    let id = draft(&mut f);
+    let mut terms = covenant(&f, &id).terms;
+    terms.behaviours[0].clarity = [true; 5];
+    terms.behaviours[1].clarity = [true, false, true, false, true];
+    terms.metrics.push(climb::domain::covenant::Clause {
+        id: Id::from("m1"),
+        title: "Fewer surprises".into(),
+        text: "No missed commitment goes unmentioned for more than a week".into(),
+        clarity: [false; 5],
+    });
+    let open = terms.unclear();
+    assert_eq!(open.len(), 2, "the fully clear clause is not listed");
+    assert_eq!(open[0].0, "Walk the talk");
+    assert_eq!(open[0].1, [CLARITY[1], CLARITY[3]]);
+    assert_eq!(open[1].1.len(), 5);
+    // Guidance, never a blocker: it can still be activated.
+    f.run(cmd(C::EditDraft {
+        id: id.clone(),
+        terms,
+    }));
+    f.run(cmd(C::Activate { id }));
+}
+
+#[test]
+fn covenants_survive_a_round_trip() {
+    let mut f = Fixture::new(6);
+    let ana = f.add_member("Ana");
+    let id = draft(&mut f);
+    f.run(cmd(C::Activate { id: id.clone() }));
+    f.run(cmd(C::Sign {
+        id,
+        member: ana,
+        typed_name: "Ana".into(),
+    }));
+    let back = restore(&to_storage_json(&f.ws, at(0))).unwrap();
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    assert_eq!(back.workspace, f.ws);
+}
