@@ -1,12 +1,13 @@
 //! The shell: header with navigation, save state and undo/redo, the routed pages, notices.
 
 use crate::board::{BoardPage, BoardsPage};
+use crate::covenant::CovenantPage;
 use crate::data::DataPage;
 use crate::goals::GoalsPage;
 use crate::router::{Link, Page, Router};
 use crate::state::{AppState, SaveStatus};
 use crate::team::TeamPage;
-use crate::ui::{EmptyState, Notices, NoticesView};
+use crate::ui::{Notices, NoticesView};
 use leptos::prelude::*;
 
 #[component]
@@ -168,6 +169,27 @@ fn Home() -> impl IntoView {
                     <p>"Small verifiable commitments with a partner, check-ins and no-blame reviews."</p>
                 </Link>
             </div>
+            {move || {
+                let today = crate::browser::today();
+                state.ws.with(|ws| {
+                    ws.live::<crate::domain::covenant::Covenant>()
+                        .filter(|c| c.review_due(today, 14))
+                        .map(|c| {
+                            let date = c
+                                .terms
+                                .review_on
+                                .map(|d| crate::domain::iso::format_date(&d))
+                                .unwrap_or_default();
+                            view! {
+                                <p class="focus-warning" role="status">
+                                    {format!("The covenant “{}” is due for review on {date}. ", c.terms.title)}
+                                    <Link href="/covenant">"Open the covenant"</Link>
+                                </p>
+                            }
+                        })
+                        .collect_view()
+                })
+            }}
             <p class="home-team">
                 {move || match members() {
                     0 => "Start by adding your team on the Team page.".to_owned(),
@@ -180,18 +202,6 @@ fn Home() -> impl IntoView {
             <p class="privacy">
                 "Everything stays in this browser. Share by exporting a file from the Data page."
             </p>
-        </section>
-    }
-}
-
-#[component]
-fn CovenantPage() -> impl IntoView {
-    view! {
-        <section class="page">
-            <h1>"Team covenant"</h1>
-            <EmptyState title="No covenant yet">
-                <p>"The covenant builder arrives in a later release of Climb."</p>
-            </EmptyState>
         </section>
     }
 }

@@ -12,6 +12,7 @@ pub mod state;
 pub mod storage;
 
 pub mod board;
+pub mod covenant;
 pub mod data;
 pub mod goals;
 pub mod team;

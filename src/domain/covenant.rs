@@ -340,3 +340,75 @@ pub const STARTER_CLAUSES: [(&str, &str, &str); 7] = [
         "Nobody owns more than a few priorities at once.",
     ),
 ];
+
+/// The covenant as Markdown, with its version and signatures (names via `name`).
+pub fn covenant_markdown(c: &Covenant, name: &dyn Fn(&Id) -> String) -> String {
+    let t = &c.terms;
+    let mut out = format!("# {}\n\n", norm(&t.title));
+    if let Some(v) = c.current() {
+        out.push_str(&format!(
+            "Version {} ({}), fingerprint `{}`\n\n",
+            v.number,
+            v.reason,
+            &v.fingerprint[..12]
+        ));
+    } else {
+        out.push_str("Draft\n\n");
+    }
+    if !t.team.is_empty() {
+        out.push_str(&format!("Team: {}\n\n", norm(&t.team)));
+    }
+    out.push_str(&format!("## Intent\n\n{}\n", norm(&t.intent)));
+    let clauses = |title: &str, list: &[Clause]| {
+        let mut s = format!("\n## {title}\n\n");
+        for c in list {
+            s.push_str(&format!("- **{}**: {}\n", norm(&c.title), norm(&c.text)));
+        }
+        s
+    };
+    out.push_str(&clauses("Expected behaviours", &t.behaviours));
+    if !t.decision_rights.is_empty() {
+        out.push_str("\n## Decision rights\n\n| Decision | Driver | Approver | Contributors | Informed |\n|---|---|---|---|---|\n");
+        let person = |p: &Option<Id>| p.as_ref().map(name).unwrap_or_default();
+        let people = |ps: &[Id]| ps.iter().map(name).collect::<Vec<_>>().join(", ");
+        for d in &t.decision_rights {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} | {} |\n",
+                norm(&d.decision),
+                person(&d.driver),
+                person(&d.approver),
+                people(&d.contributors),
+                people(&d.informed)
+            ));
+        }
+    }
+    if !t.escalation.is_empty() {
+        out.push_str("\n## Escalation path\n\n");
+        for (i, s) in t.escalation.iter().enumerate() {
+            out.push_str(&format!(
+                "{}. {}, {}: {}\n",
+                i + 1,
+                norm(&s.who),
+                norm(&s.when),
+                norm(&s.how)
+            ));
+        }
+    }
+    out.push_str(&clauses("Metrics of success", &t.metrics));
+    if let Some(d) = t.review_on {
+        out.push_str(&format!("\nReview date: {}\n", super::iso::format_date(&d)));
+    }
+    let signed = c.signature_status();
+    if !signed.is_empty() {
+        out.push_str("\n## Signatures\n\n");
+        for (s, renew) in signed {
+            out.push_str(&format!(
+                "- {} (version {}{})\n",
+                s.typed_name,
+                s.version,
+                if renew { ", to renew" } else { "" }
+            ));
+        }
+    }
+    out
+}
