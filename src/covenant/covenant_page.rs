@@ -49,7 +49,16 @@ pub fn CovenantPage() -> impl IntoView {
         state.ws.with(|ws| {
             ws.live::<Covenant>()
                 .next()
-                .map(|c| (c.meta.id.clone(), c.meta.version))
+                // A draft saves as it is typed: re-rendering its editor on each save would
+                // take the focus away, so a draft re-renders only when its state changes.
+                .map(|c| {
+                    let edits = if c.state == CovenantState::Draft {
+                        0
+                    } else {
+                        c.meta.version
+                    };
+                    (c.meta.id.clone(), c.state, edits)
+                })
         })
     });
     view! {
@@ -61,7 +70,7 @@ pub fn CovenantPage() -> impl IntoView {
             </p>
             {move || match current.get() {
                 None => view! { <StartCovenant/> }.into_any(),
-                Some((id, _)) => {
+                Some((id, _, _)) => {
                     let c = state.ws.with_untracked(|ws| ws.get::<Covenant>(&id).cloned());
                     c.map(|c| view! { <CovenantView covenant=c/> }).into_any()
                 }
@@ -193,30 +202,51 @@ fn DraftEditor(covenant: Covenant) -> impl IntoView {
     let EditorUi { guided, step } = expect_context::<EditorUi>();
     let only: Signal<Option<usize>> = Signal::derive(move || guided.get().then(|| step.get()));
     let id = covenant.meta.id.clone();
-    let dirty = move || terms.with(|t| saved.with(|s| t != s));
-    let save = {
+    // Saves the draft shortly after each change, as one undoable command.
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    {
         let id = id.clone();
-        move || {
-            let t = terms.get_untracked();
-            if t == saved.get_untracked()
-                || run(
-                    state,
-                    CovenantCommand::EditDraft {
-                        id: id.clone(),
-                        terms: t.clone(),
-                    },
-                )
-            {
-                saved.set(t);
-                true
-            } else {
-                false
+        Effect::new(move |_| {
+            let t = terms.get();
+            if t == saved.get_untracked() {
+                return;
             }
-        }
-    };
-    let save_click = save.clone();
+            let id = id.clone();
+            timer.update_value(|h| {
+                if let Some(h) = h.take() {
+                    h.clear();
+                }
+            });
+            let handle = set_timeout_with_handle(
+                move || {
+                    if run(
+                        state,
+                        CovenantCommand::EditDraft {
+                            id,
+                            terms: t.clone(),
+                        },
+                    ) {
+                        saved.set(t);
+                    }
+                },
+                std::time::Duration::from_millis(400),
+            );
+            timer.set_value(handle.ok());
+        });
+    }
+    let pending = move || terms.with(|t| saved.with(|s| t != s));
     let activate = move |_| {
-        if save() {
+        let t = terms.get_untracked();
+        if t == saved.get_untracked()
+            || run(
+                state,
+                CovenantCommand::EditDraft {
+                    id: id.clone(),
+                    terms: t.clone(),
+                },
+            )
+        {
+            saved.set(t);
             run(state, CovenantCommand::Activate { id: id.clone() });
         }
     };
@@ -259,11 +289,9 @@ fn DraftEditor(covenant: Covenant) -> impl IntoView {
                         }
                     })
             }}
-            <button on:click=move |_| {
-                save_click();
-            }>
-                {move || if dirty() { "Save draft" } else { "Draft saved" }}
-            </button>
+            <p class="hint" role="status">
+                {move || if pending() { "Saving the draft…" } else { "The draft is saved as you write." }}
+            </p>
             <button class="primary" on:click=activate>"Activate covenant"</button>
         </div>
     }

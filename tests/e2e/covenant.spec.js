@@ -30,8 +30,13 @@ test("build, activate, sign, amend and compare a covenant", async ({ page }) => 
   await page.getByRole("textbox", { name: "Decision 1" }).blur();
   await page.getByRole("combobox", { name: "Driver of Release dates" }).selectOption({ label: "Ana" });
   await page.getByLabel("We review this covenant on").fill("2027-02-01");
-  await page.getByRole("button", { name: "Save draft" }).click();
-  await expect(page.getByRole("button", { name: "Draft saved" })).toBeVisible();
+  await expect(page.getByText("The draft is saved as you write.")).toBeVisible();
+  await expectSaved(page);
+  // Nothing typed into the draft is lost on a reload.
+  await page.reload();
+  await page.getByRole("tab", { name: "Full editor" }).click();
+  await expect(page.getByRole("textbox", { name: "Why we make this covenant" })).toHaveValue("We support each other's growth.");
+  await expect(page.getByRole("textbox", { name: "Decision 1" })).toHaveValue("Release dates");
   await page.getByRole("button", { name: "Activate covenant" }).click();
   await expect(page.getByText("Active, version 1")).toBeVisible();
   const terms = page.getByRole("region", { name: "Terms in force" });
