@@ -130,3 +130,23 @@ pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     ok.forget();
     err.forget();
 }
+
+/// Reads a picked or dropped file as text; `done` gets the text or a readable error.
+pub fn read_file_text(file: &web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) {
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let d2 = done.clone();
+    let ok = Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| {
+        if let Some(f) = done.take() {
+            f(v.as_string()
+                .ok_or_else(|| "the file is not text".to_owned()))
+        }
+    });
+    let err = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+        if let Some(f) = d2.take() {
+            f(Err(format!("the browser could not read it ({e:?})")))
+        }
+    });
+    let _ = file.text().then2(&ok, &err);
+    ok.forget();
+    err.forget();
+}

@@ -211,6 +211,81 @@ impl AppState {
         });
     }
 
+    /// Merges an imported workspace into this one (or, with `copy`, adds it beside this one
+    /// under fresh ids), as one change that Undo reverts.
+    pub fn import_merge(&self, incoming: &Workspace, copy: bool) {
+        let incoming = if copy {
+            let mut out = Workspace::default();
+            self.rng
+                .update_value(|r| out = crate::domain::exchange::as_copy(incoming, r));
+            out
+        } else {
+            incoming.clone()
+        };
+        let mut change = None;
+        self.ws.maybe_update(|ws| {
+            let merged = crate::domain::exchange::merge(ws, &incoming);
+            let c = ws.absorb(&merged);
+            let changed = !c.entries.is_empty();
+            change = Some(c);
+            changed
+        });
+        if let Some(c) = change.filter(|c| !c.entries.is_empty()) {
+            let n = c.entries.len();
+            self.history.update_value(|h| h.record(c));
+            self.refresh_history_labels();
+            let this = *self;
+            self.notices.with_action(
+                NoticeKind::Success,
+                format!("Imported: {n} records added or updated."),
+                "Undo",
+                move || this.undo(),
+            );
+        } else {
+            self.notices
+                .info("Nothing to import: this workspace already has all of it.");
+        }
+    }
+
+    /// Replaces the whole workspace, after keeping the current one as a backup that the Data
+    /// page can restore in one step. Refused (and nothing changes) when the backup fails.
+    pub fn import_replace(&self, incoming: Workspace) -> bool {
+        let now = browser::now();
+        let json = self.ws.with_untracked(|ws| to_storage_json(ws, now));
+        let stamp = crate::domain::iso::format_instant(&now).replace(':', "-");
+        let key = format!("{}{stamp}", crate::storage::BACKUP_PREFIX);
+        if let Err(e) = self.store.with_value(|s| s.set(&key, &json)) {
+            self.notices.error(format!(
+                "Nothing was replaced: the backup of this workspace could not be saved ({e})."
+            ));
+            return false;
+        }
+        self.ws.set(incoming);
+        self.history.update_value(History::clear);
+        self.refresh_history_labels();
+        self.notices.success(format!(
+            "Replaced. The previous workspace is kept as backup {key} on this page."
+        ));
+        true
+    }
+
+    /// Restores a backup kept by [`AppState::import_replace`] (or of unreadable data).
+    pub fn restore_backup(&self, key: &str) {
+        let text = match self.store.with_value(|s| s.get(key)) {
+            Ok(Some(t)) => t,
+            Ok(None) => return self.notices.error("That backup is gone."),
+            Err(e) => return self.notices.error(e.to_string()),
+        };
+        match crate::domain::exchange::restore(&text) {
+            Ok(r) => {
+                self.import_replace(r.workspace);
+            }
+            Err(e) => self
+                .notices
+                .error(format!("This backup cannot be read: {e}")),
+        }
+    }
+
     /// The workspace as an export file's text.
     pub fn export_json(&self) -> String {
         self.ws

@@ -47,15 +47,16 @@ pub fn DataPage() -> impl IntoView {
                 "Export workspace"
             </button>
 
-            <h2>"Backups of unreadable data"</h2>
+            <ImportSection backups=backups/>
+            <h2>"Backups"</h2>
             {move || {
                 let keys = backups.get();
                 if keys.is_empty() {
                     return view! {
                         <EmptyState title="No backups">
                             <p>
-                                "When saved data cannot be read, Climb keeps it here untouched "
-                                "instead of overwriting it."
+                                "Climb keeps a backup here before replacing this workspace with an "
+                                "imported one, and when saved data cannot be read."
                             </p>
                         </EmptyState>
                     }
@@ -68,6 +69,8 @@ pub fn DataPage() -> impl IntoView {
                         let delete_label = format!("Delete backup {key}");
                         let k1 = key.clone();
                         let k2 = key.clone();
+                        let k3 = key.clone();
+                        let restore_label = format!("Restore backup {key}");
                         view! {
                             <li>
                                 <code>{key}</code>
@@ -76,6 +79,20 @@ pub fn DataPage() -> impl IntoView {
                                     on:click=move |_| download_backup(state, notices, &k1)
                                 >
                                     "Download"
+                                </button>
+                                <button
+                                    aria-label=restore_label
+                                    on:click={
+                                        let k = k3;
+                                        move |_| {
+                                            if browser::confirm("Replace this workspace with the backup? The current one is kept as a backup first.") {
+                                                state.restore_backup(&k);
+                                                backups.set(state.store().backup_keys());
+                                            }
+                                        }
+                                    }
+                                >
+                                    "Restore"
                                 </button>
                                 <button
                                     class="danger"
@@ -114,5 +131,141 @@ fn delete_backup(state: AppState, notices: Notices, backups: RwSignal<Vec<String
     match state.store().remove(key) {
         Ok(()) => backups.set(state.store().backup_keys()),
         Err(e) => notices.error(e.to_string()),
+    }
+}
+
+/// Import by file picker or by dropping a file: a preview first, then merge, a separate copy,
+/// or replace (after a backup).
+#[component]
+fn ImportSection(backups: RwSignal<Vec<String>>) -> impl IntoView {
+    use crate::domain::exchange::{preview, restore, KindPreview, Restored, MAX_BYTES};
+    let state = AppState::expect();
+    let notices = Notices::expect();
+    let pending = RwSignal::new(None::<(String, Restored)>);
+    let over = RwSignal::new(false);
+    let take = move |file: web_sys::File| {
+        let name = file.name();
+        if file.size() > MAX_BYTES as f64 {
+            notices.error(format!(
+                "“{name}” is larger than {} MB; nothing was changed.",
+                MAX_BYTES / (1024 * 1024)
+            ));
+            return;
+        }
+        browser::read_file_text(&file, move |text| {
+            match text
+                .map_err(|e| e.to_string())
+                .and_then(|t| restore(&t).map_err(|e| e.to_string()))
+            {
+                Ok(r) => pending.set(Some((name, r))),
+                Err(e) => notices.error(format!(
+                    "“{name}” cannot be imported: {e} Nothing was changed."
+                )),
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(f) = input.files().and_then(|l| l.get(0)) {
+            take(f);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        over.set(false);
+        if let Some(f) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0))
+        {
+            take(f);
+        }
+    };
+    let row = |label: &'static str, k: KindPreview| {
+        view! {
+            <tr>
+                <th scope="row">{label}</th>
+                <td>{k.new}</td>
+                <td>{k.updated}</td>
+                <td>{k.unchanged}</td>
+                <td>{k.kept}</td>
+                <td>{k.conflicting}</td>
+            </tr>
+        }
+    };
+    let preview_panel = move || {
+        pending.get().map(|(name, r)| {
+            let p = state.ws.with_untracked(|ws| preview(ws, &r.workspace));
+            let warnings = r.warnings.clone();
+            let (ws1, ws2, ws3) = (r.workspace.clone(), r.workspace.clone(), r.workspace.clone());
+            view! {
+                <section class="import-preview" aria-label="Import preview">
+                    <h3>{format!("What “{name}” holds")}</h3>
+                    <table class="trend-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Records"</th>
+                                <th scope="col">"New"</th>
+                                <th scope="col">"Updated"</th>
+                                <th scope="col">"Unchanged"</th>
+                                <th scope="col">"Kept (newer here)"</th>
+                                <th scope="col">"Conflicting"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {row("Team members", p.members)}
+                            {row("Boards", p.boards)}
+                            {row("Cards", p.cards)}
+                            {row("Covenants", p.covenants)}
+                            {row("Micro-goals", p.goals)}
+                        </tbody>
+                    </table>
+                    {(!warnings.is_empty()).then(|| view! {
+                        <p>"Records that could not be read (they will be skipped):"</p>
+                        <ul class="import-warnings">
+                            {warnings.into_iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}
+                        </ul>
+                    })}
+                    <div class="row-actions">
+                        <button class="primary" on:click=move |_| {
+                            state.import_merge(&ws1, false);
+                            pending.set(None);
+                        }>"Merge into this workspace"</button>
+                        <button on:click=move |_| {
+                            state.import_merge(&ws2, true);
+                            pending.set(None);
+                        }>"Open as a separate copy"</button>
+                        <button class="danger" on:click=move |_| {
+                            if browser::confirm("Replace everything in this workspace? It is kept as a backup first.")
+                                && state.import_replace(ws3.clone())
+                            {
+                                pending.set(None);
+                                backups.set(state.store().backup_keys());
+                            }
+                        }>"Replace everything"</button>
+                        <button on:click=move |_| pending.set(None)>"Cancel"</button>
+                    </div>
+                </section>
+            }
+        })
+    };
+    view! {
+        <h2>"Import"</h2>
+        <div
+            class="drop-zone"
+            class:drop-target=move || over.get()
+            on:dragover=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                over.set(true);
+            }
+            on:dragleave=move |_| over.set(false)
+            on:drop=on_drop
+        >
+            <label for="import-file">"Import a file (.climb.json)"</label>
+            <input id="import-file" type="file" accept=".json,application/json" on:change=on_pick/>
+            <p class="hint">"…or drop it here. Nothing changes until you choose what to do with it."</p>
+        </div>
+        {preview_panel}
     }
 }

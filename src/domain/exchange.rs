@@ -435,3 +435,113 @@ pub fn slug(text: &str) -> String {
         out.to_owned()
     }
 }
+
+/// What importing a workspace would do to one kind of entity.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KindPreview {
+    /// Only in the file.
+    pub new: usize,
+    /// In both, and the file's copy is newer.
+    pub updated: usize,
+    /// In both, identical.
+    pub unchanged: usize,
+    /// In both, and this workspace's copy is newer: it is kept.
+    pub kept: usize,
+    /// Changed on both sides to the same version: the nonce decides, as in every merge.
+    pub conflicting: usize,
+}
+
+/// What a merge of `incoming` into `current` would do, per kind of entity.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Preview {
+    pub members: KindPreview,
+    pub boards: KindPreview,
+    pub cards: KindPreview,
+    pub covenants: KindPreview,
+    pub goals: KindPreview,
+}
+
+fn preview_kind<T: Entity + PartialEq>(current: &[T], incoming: &[T]) -> KindPreview {
+    let mut p = KindPreview::default();
+    let index: ById<'_, T> = ById::new(current);
+    for e in incoming {
+        match index.get(e.id()) {
+            None => p.new += 1,
+            Some(c) if c == e => p.unchanged += 1,
+            Some(c) if c.meta().version == e.meta().version => p.conflicting += 1,
+            Some(c) if e.meta().wins_over(c.meta()) => p.updated += 1,
+            Some(_) => p.kept += 1,
+        }
+    }
+    p
+}
+
+/// A lookup of entities by id (a sorted index, to keep the WebAssembly small).
+struct ById<'a, T>(BTreeMap<&'a Id, &'a T>);
+
+impl<'a, T: Entity> ById<'a, T> {
+    fn new(items: &'a [T]) -> Self {
+        ById(items.iter().map(|e| (e.id(), e)).collect())
+    }
+    fn get(&self, id: &Id) -> Option<&'a T> {
+        self.0.get(id).copied()
+    }
+}
+
+/// What merging `incoming` into `current` would change.
+pub fn preview(current: &Workspace, incoming: &Workspace) -> Preview {
+    Preview {
+        members: preview_kind(&current.members, &incoming.members),
+        boards: preview_kind(&current.boards, &incoming.boards),
+        cards: preview_kind(&current.cards, &incoming.cards),
+        covenants: preview_kind(&current.covenants, &incoming.covenants),
+        goals: preview_kind(&current.goals, &incoming.goals),
+    }
+}
+
+/// The file's boards, cards, goals and covenants under fresh ids (references between them
+/// follow), so it opens beside this workspace's own instead of merging with them. Members keep
+/// their ids: the roster is shared.
+pub fn as_copy(incoming: &Workspace, rng: &mut super::meta::Rng) -> Workspace {
+    let mut map: BTreeMap<Id, Id> = BTreeMap::new();
+    let mut fresh = |id: &Id, rng: &mut super::meta::Rng| -> Id {
+        map.entry(id.clone())
+            .or_insert_with(|| Id::random(rng))
+            .clone()
+    };
+    let mut ws = incoming.clone();
+    for b in &mut ws.boards {
+        b.meta.id = fresh(&b.meta.id, rng);
+        b.title = format!("{} (copy)", b.title);
+    }
+    for c in &mut ws.covenants {
+        c.meta.id = fresh(&c.meta.id, rng);
+        c.terms.title = format!("{} (copy)", c.terms.title);
+    }
+    for c in &mut ws.cards {
+        c.meta.id = fresh(&c.meta.id, rng);
+        c.board_id = fresh(&c.board_id, rng);
+    }
+    for g in &mut ws.goals {
+        g.meta.id = fresh(&g.meta.id, rng);
+    }
+    // Links between goals and cards follow the new ids; links to entities outside the file
+    // stay as they were.
+    for g in &mut ws.goals {
+        for link in [&mut g.card, &mut g.from_goal] {
+            if let Some(id) = link.as_mut() {
+                if let Some(new) = map.get(id) {
+                    *id = new.clone();
+                }
+            }
+        }
+        if let Some(r) = g.review.as_mut() {
+            if let Some(id) = r.follow_up_goal.as_mut() {
+                if let Some(new) = map.get(id) {
+                    *id = new.clone();
+                }
+            }
+        }
+    }
+    ws
+}

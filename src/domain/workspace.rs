@@ -460,6 +460,34 @@ impl Workspace {
         }
     }
 
+    /// Takes every entity of `next` that differs from this workspace's copy (as a merge
+    /// result does), keeping `next`'s versions; returns the change, so it can be undone.
+    pub fn absorb(&mut self, next: &Workspace) -> Change {
+        let mut entries = Vec::new();
+        self.absorb_kind(&next.members, &mut entries);
+        self.absorb_kind(&next.boards, &mut entries);
+        self.absorb_kind(&next.cards, &mut entries);
+        self.absorb_kind(&next.covenants, &mut entries);
+        self.absorb_kind(&next.goals, &mut entries);
+        Change {
+            label: "import".to_owned(),
+            entries,
+        }
+    }
+
+    fn absorb_kind<T: Stored>(&mut self, next: &[T], entries: &mut Vec<Entry>) {
+        for e in next {
+            let before = self.get_any::<T>(e.id()).cloned();
+            if before.as_ref() != Some(e) {
+                entries.push(Entry {
+                    before: before.map(Stored::wrap),
+                    after: e.clone().wrap(),
+                });
+                self.put(e.clone());
+            }
+        }
+    }
+
     /// Applies `cmd`. On error nothing has changed.
     pub fn apply(
         &mut self,

@@ -1,0 +1,142 @@
+//! Native tests of the import preview, opening a file as a separate copy, and absorbing a
+//! merge as one undoable change.
+
+mod common;
+
+use climb::domain::exchange::{as_copy, merge, preview};
+use climb::domain::goals::Goal;
+use climb::domain::ladder::{Board, Card, Template};
+use climb::domain::{BoardCommand as B, Command, GoalCommand as G, Id, Rng};
+use common::Fixture;
+
+fn board_with_card(f: &mut Fixture) -> (Id, Id) {
+    let board = f
+        .run(Command::Board(B::Create {
+            title: "Retro".into(),
+            date: None,
+            team: String::new(),
+            facilitator: None,
+            template: Template::Classic,
+        }))
+        .created()
+        .cloned()
+        .unwrap();
+    let card = f
+        .run(Command::Board(B::AddCard {
+            board: board.clone(),
+            text: "A card".into(),
+            author: None,
+            rung: None,
+        }))
+        .created()
+        .cloned()
+        .unwrap();
+    (board, card)
+}
+
+#[test]
+fn preview_counts_new_updated_unchanged_kept_and_conflicting() {
+    let mut a = Fixture::new(1);
+    let (_, card) = board_with_card(&mut a);
+    let m1 = a.add_member("Ana");
+    let m2 = a.add_member("Ben");
+    let m3 = a.add_member("Cleo");
+    let mut b = Fixture {
+        ws: a.ws.clone(),
+        ..Fixture::new(2)
+    };
+    // The file (b): a new member, Ana renamed, Ben renamed; here (a): Ben renamed twice,
+    // Cleo renamed once (same version as the file's Cleo rename: a conflict).
+    b.add_member("Dev");
+    b.run(Command::RenameMember {
+        id: m1.clone(),
+        name: "Ana L".into(),
+    });
+    b.run(Command::RenameMember {
+        id: m3.clone(),
+        name: "Cleo B".into(),
+    });
+    a.run(Command::RenameMember {
+        id: m2.clone(),
+        name: "Ben 1".into(),
+    });
+    a.run(Command::RenameMember {
+        id: m2.clone(),
+        name: "Ben 2".into(),
+    });
+    a.run(Command::RenameMember {
+        id: m3.clone(),
+        name: "Cleo A".into(),
+    });
+    let p = preview(&a.ws, &b.ws);
+    assert_eq!(p.members.new, 1);
+    assert_eq!(p.members.updated, 1, "Ana");
+    assert_eq!(p.members.kept, 1, "Ben is newer here");
+    assert_eq!(p.members.conflicting, 1, "Cleo changed on both sides");
+    assert_eq!(p.boards.unchanged, 1);
+    assert_eq!(p.cards.unchanged, 1);
+    let _ = card;
+}
+
+#[test]
+fn a_separate_copy_gets_fresh_ids_and_keeps_its_links() {
+    let mut f = Fixture::new(3);
+    let (board, card) = board_with_card(&mut f);
+    let goal = f
+        .run(Command::Goal(G::Create {
+            outcome: "From the card".into(),
+            owner: None,
+            partner: None,
+            due: None,
+            follow_up: None,
+            verification: String::new(),
+            card: Some(card.clone()),
+            clause: None,
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+        }))
+        .created()
+        .cloned()
+        .unwrap();
+    let copy = as_copy(&f.ws, &mut Rng::new(9));
+    let b = &copy.boards[0];
+    assert_ne!(b.meta.id, board);
+    assert_eq!(b.title, "Retro (copy)");
+    assert_ne!(copy.cards[0].meta.id, card);
+    assert_eq!(
+        copy.cards[0].board_id, b.meta.id,
+        "the card follows its board"
+    );
+    assert_ne!(copy.goals[0].meta.id, goal);
+    assert_eq!(
+        copy.goals[0].card.as_ref(),
+        Some(&copy.cards[0].meta.id),
+        "and the goal its card"
+    );
+    // Merged in, the copy sits beside the original.
+    let merged = merge(&f.ws, &copy);
+    assert_eq!(merged.live::<Board>().count(), 2);
+    assert_eq!(merged.live::<Card>().count(), 2);
+    assert_eq!(merged.live::<Goal>().count(), 2);
+}
+
+#[test]
+fn absorbing_a_merge_is_one_undoable_change() {
+    let mut a = Fixture::new(4);
+    a.add_member("Ana");
+    let mut b = Fixture::new(5);
+    board_with_card(&mut b);
+    b.add_member("Ben");
+    let merged = merge(&a.ws, &b.ws);
+    let change = a.ws.absorb(&merged);
+    assert_eq!(change.entries.len(), 3, "board, card and Ben");
+    assert_eq!(a.ws, merged);
+    assert!(
+        a.ws.absorb(&merged).entries.is_empty(),
+        "absorbing twice changes nothing"
+    );
+    a.history.record(change);
+    a.undo();
+    assert_eq!(a.ws.live::<Board>().count(), 0);
+    assert_eq!(a.ws.live::<Card>().count(), 0);
+    assert_eq!(a.ws.live::<climb::domain::roster::Member>().count(), 1);
+}
