@@ -8,6 +8,7 @@ pub mod domain;
 pub mod app;
 pub mod browser;
 pub mod router;
+pub mod share;
 pub mod state;
 pub mod storage;
 

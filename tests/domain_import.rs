@@ -140,3 +140,51 @@ fn absorbing_a_merge_is_one_undoable_change() {
     assert_eq!(a.ws.live::<Card>().count(), 0);
     assert_eq!(a.ws.live::<climb::domain::roster::Member>().count(), 1);
 }
+
+#[test]
+fn base64url_round_trips_every_length() {
+    use climb::domain::exchange::{base64url_decode, base64url_encode};
+    assert_eq!(base64url_encode(b""), "");
+    assert_eq!(base64url_encode(b"f"), "Zg");
+    assert_eq!(base64url_encode(b"fo"), "Zm8");
+    assert_eq!(base64url_encode(b"foo"), "Zm9v");
+    assert_eq!(base64url_encode(&[0xfb, 0xff]), "-_8", "url-safe alphabet");
+    for n in 0..300usize {
+        let bytes: Vec<u8> = (0..n).map(|i| (i * 37 % 256) as u8).collect();
+        assert_eq!(base64url_decode(&base64url_encode(&bytes)).unwrap(), bytes);
+    }
+    assert_eq!(base64url_decode("Zm9v\n").unwrap(), b"foo");
+    assert_eq!(base64url_decode("Zm9v==").unwrap(), b"foo");
+    assert_eq!(base64url_decode("Zm+v"), None, "'+' is not base64url");
+}
+
+#[test]
+fn a_board_subset_carries_its_cards_people_and_goals() {
+    let mut f = Fixture::new(6);
+    let ana = f.add_member("Ana");
+    f.add_member("Ben");
+    let (board, card) = board_with_card(&mut f);
+    f.run(Command::Board(B::SetCardOwner {
+        id: card.clone(),
+        owner: Some(ana.clone()),
+    }));
+    let (other, _) = board_with_card(&mut f);
+    f.run(Command::Goal(G::Create {
+        outcome: "Follow up".into(),
+        owner: None,
+        partner: None,
+        due: None,
+        follow_up: None,
+        verification: String::new(),
+        card: Some(card.clone()),
+        clause: None,
+        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
+    }));
+    let s = climb::domain::exchange::board_subset(&f.ws, &board);
+    assert_eq!(s.boards.len(), 1);
+    assert_eq!(s.cards.len(), 1);
+    assert_eq!(s.goals.len(), 1);
+    let names: Vec<&str> = s.members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["Ana"], "only the people it names");
+    assert!(s.boards.iter().all(|b| b.meta.id != other));
+}

@@ -198,6 +198,38 @@ fn BoardView(id: Id, found: Memo<Option<Board>>) -> impl IntoView {
             </section>
             <div class="toolbar" role="group" aria-label="Board tools">
                 <button on:click=copy_markdown>"Copy as Markdown"</button>
+                <button on:click={
+                    let id = id.clone();
+                    move |_| {
+                        let json = state.ws.with_untracked(|ws| {
+                            crate::domain::exchange::to_storage_json(
+                                &crate::domain::exchange::board_subset(ws, &id),
+                                browser::now(),
+                            )
+                        });
+                        crate::data::share_json(state, notices, json);
+                    }
+                }>
+                    "Copy share link"
+                </button>
+                <button on:click={
+                    let id = id.clone();
+                    move |_| {
+                        let (json, name) = state.ws.with_untracked(|ws| {
+                            let sub = crate::domain::exchange::board_subset(ws, &id);
+                            let b = board.get_untracked();
+                            (
+                                crate::domain::exchange::to_export_json(&sub, browser::now()),
+                                crate::domain::exchange::export_file_name(b.date.unwrap_or_else(browser::today), &b.title),
+                            )
+                        });
+                        if let Err(e) = browser::download(&name, &json, "application/json") {
+                            notices.error(format!("The download could not start: {e}"));
+                        }
+                    }
+                }>
+                    "Export board"
+                </button>
                 <button on:click=move |_| browser::print()>"Print"</button>
                 <button
                     aria-expanded=move || editing_ladder.get().to_string()

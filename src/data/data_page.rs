@@ -43,9 +43,17 @@ pub fn DataPage() -> impl IntoView {
                     "This browser blocks local storage: your work is kept in this tab only."
                 }}
             </p>
-            <button class="primary" on:click=move |_| state.download_export()>
-                "Export workspace"
-            </button>
+            <div class="row-actions">
+                <button class="primary" on:click=move |_| state.download_export()>
+                    "Export workspace"
+                </button>
+                <button on:click=move |_| {
+                    let json = state.ws.with_untracked(|ws| crate::domain::exchange::to_storage_json(ws, browser::now()));
+                    share_json(state, notices, json);
+                }>
+                    "Copy share link"
+                </button>
+            </div>
 
             <ImportSection backups=backups/>
             <h2>"Backups"</h2>
@@ -164,6 +172,17 @@ fn ImportSection(backups: RwSignal<Vec<String>>) -> impl IntoView {
             }
         });
     };
+    // A share link opens here: same preview as a file.
+    if let Some(data) = crate::share::take_from_location() {
+        crate::share::read_link(&data, move |text| {
+            match text.and_then(|t| restore(&t).map_err(|e| e.to_string())) {
+                Ok(r) => pending.set(Some(("the share link".to_owned(), r))),
+                Err(e) => notices.error(format!(
+                    "The share link cannot be opened: {e}. Nothing was changed."
+                )),
+            }
+        });
+    }
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(f) = input.files().and_then(|l| l.get(0)) {
@@ -268,4 +287,28 @@ fn ImportSection(backups: RwSignal<Vec<String>>) -> impl IntoView {
         </div>
         {preview_panel}
     }
+}
+
+/// Copies a share link for `json`, or says why not and offers the file.
+pub fn share_json(state: AppState, notices: Notices, json: String) {
+    crate::share::make_link(&json, move |link| match link {
+        Ok(link) => {
+            let kb = link.len().div_ceil(1024);
+            browser::copy_text(&link, move |ok| {
+                if ok {
+                    notices.success(format!(
+                        "Share link copied ({kb} KB). Whoever opens it sees an import preview; nothing is sent anywhere."
+                    ));
+                } else {
+                    notices.error("The browser refused the clipboard.");
+                }
+            });
+        }
+        Err(why) => notices.with_action(
+            crate::ui::NoticeKind::Error,
+            format!("No share link: {why}. Share a file instead."),
+            "Export workspace",
+            move || state.download_export(),
+        ),
+    });
 }

@@ -545,3 +545,93 @@ pub fn as_copy(incoming: &Workspace, rng: &mut super::meta::Rng) -> Workspace {
     }
     ws
 }
+
+/// The longest share link Climb makes (characters of the encoded fragment); well under the
+/// URL limits of browsers and chat tools. Larger data goes by file.
+pub const MAX_LINK: usize = 64 * 1024;
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Base64url without padding (RFC 4648 §5), for share-link fragments.
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..=chunk.len() {
+            out.push(B64[((n >> (18 - 6 * i)) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Reads base64url (padding and whitespace tolerated); `None` on any other character.
+pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text
+        .bytes()
+        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
+    {
+        let v = B64.iter().position(|&x| x == c)? as u32;
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
+/// One board with its cards, the members they name, and the goals made from its cards: what a
+/// board's share link or file carries.
+pub fn board_subset(ws: &Workspace, board: &Id) -> Workspace {
+    let boards: Vec<_> = ws
+        .boards
+        .iter()
+        .filter(|b| &b.meta.id == board)
+        .cloned()
+        .collect();
+    let cards: Vec<_> = ws
+        .cards
+        .iter()
+        .filter(|c| &c.board_id == board)
+        .cloned()
+        .collect();
+    let card_ids: Vec<&Id> = cards.iter().map(|c| &c.meta.id).collect();
+    let goals: Vec<_> = ws
+        .goals
+        .iter()
+        .filter(|g| g.card.as_ref().is_some_and(|c| card_ids.contains(&c)))
+        .cloned()
+        .collect();
+    let mut people: Vec<&Id> = Vec::new();
+    for b in &boards {
+        people.extend(b.facilitator.iter());
+    }
+    for c in &cards {
+        people.extend(c.author.iter().chain(c.owner.iter()));
+    }
+    for g in &goals {
+        people.extend(g.owner.iter().chain(g.partner.iter()));
+    }
+    let members = ws
+        .members
+        .iter()
+        .filter(|m| people.contains(&&m.meta.id))
+        .cloned()
+        .collect();
+    Workspace {
+        members,
+        boards,
+        cards,
+        covenants: Vec::new(),
+        goals,
+    }
+}

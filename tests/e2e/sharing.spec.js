@@ -144,3 +144,36 @@ test("replace everything keeps a backup that restores in one step", async ({ pag
   await openApp(page, "/boards");
   await expect(page.getByRole("link", { name: "Other" })).toBeVisible();
 });
+
+test("a share link round trip, and a board exported on its own", async ({ browser }, info) => {
+  const ctx = await browser.newContext();
+  await ctx.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const a = await ctx.newPage();
+  await makeBoard(a, "Linked retro", [["Own it", "Travels in the link"], ["Excuses", "So does this"]]);
+  await a.getByRole("button", { name: "Copy share link" }).click();
+  await expect(a.getByRole("status").filter({ hasText: "Share link copied" })).toBeVisible();
+  const link = await a.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/data#share=[A-Za-z0-9_-]+$/);
+
+  const download = a.waitForEvent("download");
+  await a.getByRole("button", { name: "Export board" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}-linked-retro\.climb\.json$/);
+
+  const b = await (await browser.newContext()).newPage();
+  await b.goto(link);
+  const preview = b.getByRole("region", { name: "Import preview" });
+  await expect(preview).toContainText("What “the share link” holds");
+  await expect(preview.getByRole("row", { name: /^Cards/ })).toContainText("2");
+  await preview.getByRole("button", { name: "Merge into this workspace" }).click();
+  await expect(b).toHaveURL(/\/data$/);
+  await b.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Boards" }).click();
+  await b.getByRole("link", { name: "Linked retro" }).click();
+  await expect(b.getByRole("listitem", { name: "Card: Travels in the link" })).toBeVisible();
+
+  // A damaged link says so and changes nothing.
+  const c = await (await browser.newContext()).newPage();
+  await c.goto(link.slice(0, link.length - 40) + "!!");
+  await expect(c.getByRole("alert")).toContainText("The share link cannot be opened");
+  await expect(c.getByRole("region", { name: "Import preview" })).toHaveCount(0);
+});
