@@ -1,12 +1,18 @@
 // Prints the first-load transfer of the release bundle (each file brotli-compressed at
 // quality 11) and fails when the total exceeds the budget in tests/size-budget.json.
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const dist = "dist";
 const budget = JSON.parse(readFileSync("tests/size-budget.json", "utf8")).maxBrotliBytes;
-const files = readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== "sw.js");
+// Every script, stylesheet and module of the bundle, including wasm-bindgen's snippets/.
+const walk = (dir) =>
+  readdirSync(join(dist, dir)).flatMap((f) => {
+    const rel = dir ? `${dir}/${f}` : f;
+    return statSync(join(dist, rel)).isDirectory() ? walk(rel) : [rel];
+  });
+const files = walk("").filter((f) => /\.(wasm|js|css)$/.test(f) && f !== "sw.js");
 let total = 0;
 const kb = (n) => (n / 1024).toFixed(1).padStart(7) + " KB";
 console.log("file".padEnd(44), "raw".padStart(10), "gzip -9".padStart(10), "brotli".padStart(10));
