@@ -115,11 +115,16 @@ impl LocalStore {
             return Vec::new();
         };
         let n = s.length().unwrap_or(0);
-        let mut keys: Vec<String> = (0..n)
+        // Insertion in order: there are only ever a few backups, and the standard library's
+        // sort would add 4 KB of WebAssembly for them.
+        let mut keys: Vec<String> = Vec::new();
+        for k in (0..n)
             .filter_map(|i| s.key(i).ok().flatten())
             .filter(|k| k.starts_with(BACKUP_PREFIX))
-            .collect();
-        keys.sort();
+        {
+            let at = keys.iter().position(|x| *x > k).unwrap_or(keys.len());
+            keys.insert(at, k);
+        }
         keys
     }
 
