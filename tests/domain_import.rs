@@ -188,3 +188,40 @@ fn a_board_subset_carries_its_cards_people_and_goals() {
     assert_eq!(names, ["Ana"], "only the people it names");
     assert!(s.boards.iter().all(|b| b.meta.id != other));
 }
+
+#[test]
+fn a_scrumlr_export_becomes_a_board_with_its_notes_unplaced() {
+    use climb::domain::scrumlr::{from_scrumlr, looks_like_scrumlr};
+    let text = include_str!("fixtures/scrumlr-board.json");
+    assert!(looks_like_scrumlr(text));
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+    let ws = from_scrumlr(text, today, common::at(0), &mut Rng::new(1)).unwrap();
+    let b = &ws.boards[0];
+    assert_eq!(b.title, "Sprint 12 retro (from Scrumlr)");
+    assert_eq!(b.rungs.len(), 8);
+    let cards: Vec<&str> = ws.cards.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        cards,
+        [
+            "[Went well] Pairing on the migration",
+            "[To improve] Deploys failed twice",
+            "<script>alert(1)</script> no owner for on-call"
+        ],
+        "empty notes are skipped; text stays text"
+    );
+    assert!(ws
+        .cards
+        .iter()
+        .all(|c| c.rung.is_none() && c.board_id == b.meta.id));
+    // It round-trips through the Climb format like anything else.
+    let back = climb::domain::exchange::restore(&climb::domain::exchange::to_storage_json(
+        &ws,
+        common::at(0),
+    ))
+    .unwrap();
+    assert_eq!(back.workspace, ws);
+    assert!(!looks_like_scrumlr(
+        &climb::domain::exchange::to_storage_json(&ws, common::at(0))
+    ));
+    assert!(from_scrumlr("{\"board\":{}}", today, common::at(0), &mut Rng::new(1)).is_err());
+}

@@ -161,10 +161,7 @@ fn ImportSection(backups: RwSignal<Vec<String>>) -> impl IntoView {
             return;
         }
         browser::read_file_text(&file, move |text| {
-            match text
-                .map_err(|e| e.to_string())
-                .and_then(|t| restore(&t).map_err(|e| e.to_string()))
-            {
+            match text.and_then(|t| read_import(&t)) {
                 Ok(r) => pending.set(Some((name, r))),
                 Err(e) => notices.error(format!(
                     "“{name}” cannot be imported: {e} Nothing was changed."
@@ -287,6 +284,24 @@ fn ImportSection(backups: RwSignal<Vec<String>>) -> impl IntoView {
         </div>
         {preview_panel}
     }
+}
+
+/// Reads an imported text: a Climb file through the one restore path, or a Scrumlr export,
+/// which becomes a new board with its notes in the unplaced tray.
+fn read_import(text: &str) -> Result<crate::domain::exchange::Restored, String> {
+    use crate::domain::exchange::{restore, Restored, SCHEMA_VERSION};
+    use crate::domain::scrumlr::{from_scrumlr, looks_like_scrumlr};
+    if looks_like_scrumlr(text) {
+        let mut rng = crate::domain::Rng::new(browser::random_seed());
+        let workspace = from_scrumlr(text, browser::today(), browser::now(), &mut rng)?;
+        return Ok(Restored {
+            workspace,
+            warnings: Vec::new(),
+            schema_version: SCHEMA_VERSION,
+            exported_at: None,
+        });
+    }
+    restore(text).map_err(|e| e.to_string())
 }
 
 /// Copies a share link for `json`, or says why not and offers the file.

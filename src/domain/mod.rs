@@ -16,6 +16,7 @@ pub mod covenant;
 pub mod goals;
 pub mod ladder;
 pub mod roster;
+pub mod scrumlr;
 
 pub use history::History;
 pub use meta::{Id, Meta, Rng};

@@ -177,3 +177,17 @@ test("a share link round trip, and a board exported on its own", async ({ browse
   await expect(c.getByRole("alert")).toContainText("The share link cannot be opened");
   await expect(c.getByRole("region", { name: "Import preview" })).toHaveCount(0);
 });
+
+test("a Scrumlr export becomes a board with its notes in the Unplaced tray", async ({ page }) => {
+  await openApp(page, "/data");
+  await page.getByLabel("Import a file (.climb.json)").setInputFiles("tests/fixtures/scrumlr-board.json");
+  const preview = page.getByRole("region", { name: "Import preview" });
+  await expect(preview.getByRole("row", { name: /^Cards/ })).toContainText("3");
+  await preview.getByRole("button", { name: "Merge into this workspace" }).click();
+  await openApp(page, "/boards");
+  await page.getByRole("link", { name: "Sprint 12 retro (from Scrumlr)" }).click();
+  const tray = page.getByRole("region", { name: "Unplaced cards" });
+  await expect(tray.getByRole("listitem")).toHaveCount(3);
+  await expect(tray).toContainText("[To improve] Deploys failed twice");
+  await expect(tray).toContainText("<script>alert(1)</script> no owner for on-call");
+});

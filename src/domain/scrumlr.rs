@@ -1,0 +1,119 @@
+//! Import of a Scrumlr board export: its notes become cards in the unplaced tray of a new
+//! ladder board, so a team can re-rate a past retro on the ladder.
+//!
+//! Scrumlr's JSON export has top-level `board` (with `name`), `columns` (`id`, `name`),
+//! `notes` (`text`, `position.column`) and `votings`. Only what Climb needs is read; the
+//! column a note stood in is kept at the start of the card's text.
+
+use super::ladder::{Board, Card, Template};
+use super::meta::{Meta, Rng};
+use super::workspace::Workspace;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Export {
+    board: ScrumlrBoard,
+    #[serde(default)]
+    columns: Vec<Column>,
+    notes: Vec<Note>,
+}
+
+#[derive(Deserialize)]
+struct ScrumlrBoard {
+    #[serde(default)]
+    name: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Column {
+    id: String,
+    #[serde(default)]
+    name: String,
+}
+
+#[derive(Deserialize)]
+struct Note {
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    position: Option<Position>,
+}
+
+#[derive(Deserialize)]
+struct Position {
+    #[serde(default)]
+    column: Option<String>,
+}
+
+/// Whether `text` looks like a Scrumlr export (and not a Climb file).
+pub fn looks_like_scrumlr(text: &str) -> bool {
+    text.contains("\"notes\"") && text.contains("\"board\"") && !text.contains("climb.workspace")
+}
+
+/// A workspace holding one new board with every non-empty note in its unplaced tray.
+pub fn from_scrumlr(
+    text: &str,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    rng: &mut Rng,
+) -> Result<Workspace, String> {
+    let export: Export =
+        serde_json::from_str(text).map_err(|e| format!("this is not a Scrumlr export ({e})"))?;
+    let (texts, line) = Template::Classic.rungs();
+    let rungs = texts
+        .into_iter()
+        .map(|(name, description, prompt)| super::ladder::Rung {
+            id: super::meta::Id::random(rng),
+            name: name.to_owned(),
+            description: description.to_owned(),
+            prompt: prompt.to_owned(),
+        })
+        .collect();
+    let title = export
+        .board
+        .name
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| "Scrumlr board".to_owned());
+    let board = Board {
+        meta: Meta::new(now, rng),
+        title: format!("{} (from Scrumlr)", title.trim()),
+        date: Some(today),
+        team: String::new(),
+        facilitator: None,
+        rungs,
+        line,
+    };
+    let column = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| export.columns.iter().find(|c| &c.id == id))
+            .map(|c| c.name.trim().to_owned())
+            .filter(|n| !n.is_empty())
+    };
+    let mut cards = Vec::new();
+    for note in &export.notes {
+        let text = note.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let text = match column(&note.position.as_ref().and_then(|p| p.column.clone())) {
+            Some(col) => format!("[{col}] {text}"),
+            None => text.to_owned(),
+        };
+        cards.push(Card {
+            meta: Meta::new(now, rng),
+            board_id: board.meta.id.clone(),
+            text: text.chars().take(1000).collect(),
+            author: None,
+            rung: None,
+            owner: None,
+            tags: Vec::new(),
+            path: Vec::new(),
+        });
+    }
+    Ok(Workspace {
+        boards: vec![board],
+        cards,
+        ..Workspace::default()
+    })
+}

@@ -1,0 +1,145 @@
+//! Every schema version Climb has written must keep importing cleanly. The schema 2 fixture is
+//! written by this build's own exporter (`CLIMB_WRITE_FIXTURES=1 cargo test --test
+//! fixtures_schema` rewrites it); schema 1 is the prototype format.
+
+mod common;
+
+use chrono::NaiveDate;
+use climb::domain::covenant::Covenant;
+use climb::domain::exchange::{restore, to_export_json};
+use climb::domain::goals::{Goal, GoalState};
+use climb::domain::ladder::{Board, Card, Mindset, Template};
+use climb::domain::roster::Member;
+use climb::domain::{BoardCommand as B, Command, CovenantCommand as C, GoalCommand as G};
+use common::{at, Fixture};
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+}
+
+/// A workspace that uses every kind of record and most fields.
+fn full() -> Fixture {
+    let mut f = Fixture::new(2026);
+    let ana = f.add_member("Ana");
+    let ben = f.add_member("Ben");
+    let board = f
+        .run(Command::Board(B::Create {
+            title: "Sprint 42 retro".into(),
+            date: Some(day(20)),
+            team: "Platform".into(),
+            facilitator: Some(ana.clone()),
+            template: Template::Classic,
+        }))
+        .created()
+        .cloned()
+        .unwrap();
+    let excuses = f.ws.get::<Board>(&board).unwrap().rungs[2].id.clone();
+    let card = f
+        .run(Command::Board(B::AddCard {
+            board: board.clone(),
+            text: "Release slipped".into(),
+            author: Some(ben.clone()),
+            rung: Some(excuses),
+        }))
+        .created()
+        .cloned()
+        .unwrap();
+    f.run(Command::Board(B::MoveCardBy {
+        id: card.clone(),
+        delta: 3,
+    }));
+    f.run(Command::Board(B::ToggleCardTag {
+        id: card.clone(),
+        tag: Mindset::OwnTheEndResult,
+    }));
+    f.run(Command::Board(B::SetCardOwner {
+        id: card.clone(),
+        owner: Some(ana.clone()),
+    }));
+    let goal = f
+        .run(Command::Goal(G::Create {
+            outcome: "Name a release owner".into(),
+            owner: Some(ana.clone()),
+            partner: Some(ben.clone()),
+            due: Some(day(27)),
+            follow_up: Some(day(24)),
+            verification: "Owner listed in the wiki".into(),
+            card: Some(card),
+            clause: None,
+            today: day(21),
+        }))
+        .created()
+        .cloned()
+        .unwrap();
+    f.run(Command::Goal(G::CheckIn {
+        id: goal.clone(),
+        done: "Asked around".into(),
+        next: "Decide Friday".into(),
+        blocker: String::new(),
+        today: day(22),
+    }));
+    f.run(Command::Goal(G::Renegotiate {
+        id: goal.clone(),
+        outcome: "Name a release owner".into(),
+        due: Some(day(28)),
+        reason: "Holiday".into(),
+        today: day(23),
+    }));
+    let cov = f
+        .run(Command::Covenant(C::Create {
+            title: "Platform covenant".into(),
+            team: "Platform".into(),
+        }))
+        .created()
+        .cloned()
+        .unwrap();
+    f.run(Command::Covenant(C::AddStarter {
+        id: cov.clone(),
+        key: "focus".into(),
+    }));
+    let mut terms = f.ws.get::<Covenant>(&cov).unwrap().terms.clone();
+    terms.review_on = Some(day(30));
+    f.run(Command::Covenant(C::EditDraft {
+        id: cov.clone(),
+        terms,
+    }));
+    f.run(Command::Covenant(C::Activate { id: cov.clone() }));
+    f.run(Command::Covenant(C::Sign {
+        id: cov,
+        member: ben,
+        typed_name: "Ben".into(),
+    }));
+    f
+}
+
+#[test]
+fn schema_2_fixture_imports_cleanly() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-2.json");
+    if std::env::var("CLIMB_WRITE_FIXTURES").as_deref() == Ok("1") {
+        std::fs::write(path, to_export_json(&full().ws, at(60))).unwrap();
+    }
+    let text = std::fs::read_to_string(path).unwrap();
+    let r = restore(&text).unwrap();
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    assert_eq!(r.schema_version, 2);
+    let ws = &r.workspace;
+    assert_eq!(ws.live::<Member>().count(), 2);
+    let card = ws.live::<Card>().next().unwrap();
+    let board = ws.live::<Board>().next().unwrap();
+    assert_eq!(
+        card.path_text(board),
+        "Excuses → Own it",
+        "one move of three rungs"
+    );
+    let goal = ws.live::<Goal>().next().unwrap();
+    assert_eq!(goal.state, GoalState::Renegotiated);
+    assert_eq!(goal.check_ins.len(), 1);
+    let cov = ws.live::<Covenant>().next().unwrap();
+    assert_eq!(cov.signature_status().len(), 1);
+    assert!(
+        !cov.signature_status()[0].1,
+        "the signature is on the version in force"
+    );
+    // This build writes the same thing again.
+    assert_eq!(r.workspace, full().ws);
+}
