@@ -28,6 +28,27 @@ fn active(tx: &Tx, id: &Id, to: &'static str) -> Result<Goal, DomainError> {
     }
 }
 
+/// Ends a running goal as done, missed or dropped (with the reason for dropping).
+fn close(
+    tx: &mut Tx,
+    id: &Id,
+    to: GoalState,
+    on: chrono::NaiveDate,
+    drop_reason: String,
+) -> Result<(), DomainError> {
+    let verb = match to {
+        GoalState::Done => "marked done",
+        GoalState::Missed => "marked missed",
+        _ => "dropped",
+    };
+    active(tx, id, verb)?;
+    tx.update::<Goal>(id, |g| {
+        g.state = to;
+        g.closed_on = Some(on);
+        g.drop_reason = drop_reason;
+    })
+}
+
 pub(crate) fn apply(tx: &mut Tx, cmd: &GoalCommand) -> Result<String, DomainError> {
     Ok(match cmd {
         GoalCommand::Create {
@@ -150,29 +171,16 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &GoalCommand) -> Result<String, DomainErro
             "offer help".to_owned()
         }
         GoalCommand::MarkDone { id, today } => {
-            active(tx, id, "marked done")?;
-            tx.update::<Goal>(id, |g| {
-                g.state = GoalState::Done;
-                g.closed_on = Some(*today);
-            })?;
+            close(tx, id, GoalState::Done, *today, String::new())?;
             "mark goal done".to_owned()
         }
         GoalCommand::MarkMissed { id, today } => {
-            active(tx, id, "marked missed")?;
-            tx.update::<Goal>(id, |g| {
-                g.state = GoalState::Missed;
-                g.closed_on = Some(*today);
-            })?;
+            close(tx, id, GoalState::Missed, *today, String::new())?;
             "mark goal missed".to_owned()
         }
         GoalCommand::Drop { id, reason, today } => {
             let reason = required(reason, DomainError::ReasonRequired)?;
-            active(tx, id, "dropped")?;
-            tx.update::<Goal>(id, |g| {
-                g.state = GoalState::Dropped;
-                g.closed_on = Some(*today);
-                g.drop_reason = reason;
-            })?;
+            close(tx, id, GoalState::Dropped, *today, reason)?;
             "drop goal".to_owned()
         }
         GoalCommand::Review {
