@@ -6,10 +6,39 @@ survive a reload.
 """
 
 import argparse
+import base64
 import functools
+import hashlib
 import http.server
 import os
+import re
 import sys
+
+
+def content_security_policy(index_html):
+    """A strict policy: only this origin, WebAssembly allowed, and Trunk's inline loader
+    script allowed by its hash (computed from the built index.html, so it follows every
+    build)."""
+    hashes = []
+    for body in re.findall(r"<script[^>]*>(.*?)</script>", index_html, re.S):
+        if body.strip():
+            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest())
+            hashes.append("'sha256-%s'" % digest.decode("ascii"))
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
+            "style-src 'self'",
+            "img-src 'self' data: blob:",
+            "connect-src 'self'",
+            "manifest-src 'self'",
+            "worker-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -28,7 +57,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return os.path.join(self.directory, "index.html")
         return real
 
+    csp = ""
+
     def end_headers(self):
+        self.send_header("Content-Security-Policy", self.csp)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
         # index.html must be revalidated so a new release is picked up; hashed assets can be
@@ -44,6 +76,14 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             super().log_message(fmt, *args)
 
 
+class Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that drops a connection mid-download is not an error worth printing.
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
@@ -51,8 +91,10 @@ def main():
     args = parser.parse_args()
     if not os.path.isfile(os.path.join(args.directory, "index.html")):
         sys.exit(f"{args.directory}/index.html not found: build first (trunk build --release)")
+    with open(os.path.join(args.directory, "index.html"), encoding="utf-8") as f:
+        Handler.csp = content_security_policy(f.read())
     handler = functools.partial(Handler, directory=os.path.abspath(args.directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    server = Server(("127.0.0.1", args.port), handler)
     print(f"Climb is served at http://127.0.0.1:{args.port}/  (Ctrl+C to stop)", flush=True)
     try:
         server.serve_forever()

@@ -5,6 +5,12 @@ import { test as base, expect } from "@playwright/test";
 export const test = base.extend({
   page: async ({ page, baseURL }, use) => {
     const problems = [];
+    // Content-Security-Policy violations are reported as problems too.
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
     page.on("console", (msg) => {
       if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
     });

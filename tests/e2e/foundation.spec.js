@@ -131,3 +131,17 @@ test("export downloads the workspace as a dated climb.json file", async ({ page 
   expect(json.type).toBe("climb.workspace");
   expect(json.members.map((m) => m.name)).toEqual(["Eve"]);
 });
+
+test("pages are served with a strict Content-Security-Policy", async ({ page, request }) => {
+  const response = await request.get("/team");
+  const csp = response.headers()["content-security-policy"];
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("'wasm-unsafe-eval'");
+  expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  expect(csp).not.toContain("unsafe-inline");
+  // The app runs under it (a violation would fail this test through the fixture).
+  await openApp(page, "/team");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Csp");
+  await page.getByRole("textbox", { name: "Name", exact: true }).press("Enter");
+  await expect(page.getByRole("list", { name: "Team members" })).toContainText("Csp");
+});
