@@ -1,0 +1,135 @@
+//! The merge's properties for every kind of record, tombstones included (the member-only
+//! version runs on `main` in `domain_properties`).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use climb::domain::covenant::Covenant;
+use climb::domain::exchange::{merge, restore, to_storage_json};
+use climb::domain::goals::Goal;
+use climb::domain::ladder::{Board, Card};
+use climb::domain::{Id, Meta, Workspace};
+use common::at;
+use proptest::prelude::*;
+
+/// A write: (id number, version, nonce). Contents and tombstone follow from it, as a write's
+/// random nonce makes them do in real use.
+fn write() -> impl Strategy<Value = (u8, u32, u32)> {
+    (0u8..5, 1u32..4, 0u32..3)
+}
+
+fn meta(prefix: &str, (id, v, n): (u8, u32, u32)) -> Meta {
+    Meta {
+        id: Id(format!("{prefix}{id}")),
+        version: v,
+        version_nonce: n,
+        updated_at: at(i64::from(v * 10 + n)),
+        deleted: (v + n + u32::from(id)) % 3 == 0,
+    }
+}
+
+fn label((id, v, n): (u8, u32, u32)) -> String {
+    format!("{id}.{v}.{n}")
+}
+
+fn dedup<T: Clone>(items: Vec<T>, id: impl Fn(&T) -> Id) -> Vec<T> {
+    let mut seen = std::collections::BTreeSet::new();
+    items.into_iter().filter(|x| seen.insert(id(x))).collect()
+}
+
+fn workspace() -> impl Strategy<Value = Workspace> {
+    let list = || proptest::collection::vec(write(), 0..6);
+    (list(), list(), list(), list()).prop_map(|(b, c, g, v)| Workspace {
+        members: Vec::new(),
+        boards: dedup(
+            b.into_iter()
+                .map(|w| Board {
+                    meta: meta("b", w),
+                    title: label(w),
+                    date: None,
+                    team: String::new(),
+                    facilitator: None,
+                    rungs: Vec::new(),
+                    line: 0,
+                })
+                .collect(),
+            |x| x.meta.id.clone(),
+        ),
+        cards: dedup(
+            c.into_iter()
+                .map(|w| Card {
+                    meta: meta("c", w),
+                    board_id: Id(format!("b{}", w.0)),
+                    text: label(w),
+                    author: None,
+                    rung: None,
+                    owner: None,
+                    tags: Vec::new(),
+                    path: Vec::new(),
+                })
+                .collect(),
+            |x| x.meta.id.clone(),
+        ),
+        goals: dedup(
+            g.into_iter()
+                .map(|w| Goal {
+                    meta: meta("g", w),
+                    outcome: label(w),
+                    ..serde_json::from_str::<Goal>("{}").unwrap()
+                })
+                .collect(),
+            |x| x.meta.id.clone(),
+        ),
+        covenants: dedup(
+            v.into_iter()
+                .map(|w| {
+                    let mut c = serde_json::from_str::<Covenant>("{}").unwrap();
+                    c.meta = meta("v", w);
+                    c.terms.title = label(w);
+                    c
+                })
+                .collect(),
+            |x| x.meta.id.clone(),
+        ),
+    })
+}
+
+/// Entity order aside, the same workspace.
+fn canonical(ws: &Workspace) -> String {
+    let mut ws = ws.clone();
+    ws.boards.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    ws.cards.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    ws.goals.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    ws.covenants.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    to_storage_json(&ws, at(0))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn every_kind_round_trips(ws in workspace()) {
+        let back = restore(&to_storage_json(&ws, at(0))).unwrap();
+        prop_assert_eq!(back.workspace, ws);
+    }
+
+    #[test]
+    fn merge_is_commutative_for_every_kind(a in workspace(), b in workspace()) {
+        prop_assert_eq!(canonical(&merge(&a, &b)), canonical(&merge(&b, &a)));
+    }
+
+    #[test]
+    fn merge_is_associative_for_every_kind(a in workspace(), b in workspace(), c in workspace()) {
+        prop_assert_eq!(
+            canonical(&merge(&merge(&a, &b), &c)),
+            canonical(&merge(&a, &merge(&b, &c)))
+        );
+    }
+
+    #[test]
+    fn merge_is_idempotent_for_every_kind(a in workspace(), b in workspace()) {
+        let ab = merge(&a, &b);
+        prop_assert_eq!(&merge(&ab, &b), &ab);
+        prop_assert_eq!(&merge(&ab, &a), &ab);
+    }
+}
