@@ -8,6 +8,7 @@ use climb::domain::covenant::Covenant;
 use climb::domain::exchange::{merge, restore, to_storage_json};
 use climb::domain::goals::Goal;
 use climb::domain::ladder::{Board, Card};
+use climb::domain::workshop::{Ballot, Placement, Session};
 use climb::domain::{Id, Meta, Workspace};
 use common::at;
 use proptest::prelude::*;
@@ -39,7 +40,7 @@ fn dedup<T: Clone>(items: Vec<T>, id: impl Fn(&T) -> Id) -> Vec<T> {
 
 fn workspace() -> impl Strategy<Value = Workspace> {
     let list = || proptest::collection::vec(write(), 0..6);
-    (list(), list(), list(), list()).prop_map(|(b, c, g, v)| Workspace {
+    (list(), list(), list(), list(), list()).prop_map(|(b, c, g, v, x)| Workspace {
         members: Vec::new(),
         boards: dedup(
             b.into_iter()
@@ -51,6 +52,10 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     facilitator: None,
                     rungs: Vec::new(),
                     line: 0,
+                    session: (w.1 > 1).then(|| Session {
+                        vote_limit: w.2 + 1,
+                        ..Session::default()
+                    }),
                 })
                 .collect(),
             |x| x.meta.id.clone(),
@@ -66,6 +71,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     owner: None,
                     tags: Vec::new(),
                     path: Vec::new(),
+                    notes: Vec::new(),
                 })
                 .collect(),
             |x| x.meta.id.clone(),
@@ -91,6 +97,21 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 .collect(),
             |x| x.meta.id.clone(),
         ),
+        ballots: dedup(
+            x.into_iter()
+                .map(|w| Ballot {
+                    meta: meta("x", w),
+                    board_id: Id(format!("b{}", w.0)),
+                    member: Id(format!("m{}", w.0)),
+                    placements: vec![Placement {
+                        card: Id(format!("c{}", w.1)),
+                        rung: Id(format!("r{}", w.2)),
+                    }],
+                    votes: vec![Id(format!("c{}", w.2)); w.1 as usize],
+                })
+                .collect(),
+            |x| x.meta.id.clone(),
+        ),
     })
 }
 
@@ -101,6 +122,7 @@ fn canonical(ws: &Workspace) -> String {
     ws.cards.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     ws.goals.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     ws.covenants.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    ws.ballots.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     to_storage_json(&ws, at(0))
 }
 

@@ -59,6 +59,7 @@ fn BoardView(id: Id, found: Memo<Option<Board>>) -> impl IntoView {
                 facilitator: None,
                 rungs: Vec::new(),
                 line: 0,
+                session: None,
             })
     });
     let board_signal: Signal<Board> = board.into();

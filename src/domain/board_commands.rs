@@ -117,6 +117,7 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &BoardCommand) -> Result<String, DomainErr
                 facilitator: facilitator.clone(),
                 rungs,
                 line,
+                session: None,
             });
             label
         }
@@ -153,6 +154,7 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &BoardCommand) -> Result<String, DomainErr
             let new_id = tx.insert(|meta| Board {
                 meta,
                 title,
+                session: None,
                 ..original
             });
             for c in cards {
@@ -161,6 +163,7 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &BoardCommand) -> Result<String, DomainErr
                     meta,
                     board_id,
                     path: Vec::new(),
+                    notes: Vec::new(),
                     ..c
                 });
             }
@@ -285,6 +288,7 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &BoardCommand) -> Result<String, DomainErr
                 owner: None,
                 tags: Vec::new(),
                 path: Vec::new(),
+                notes: Vec::new(),
             });
             label
         }

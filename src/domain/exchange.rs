@@ -47,6 +47,8 @@ struct EnvelopeOut<'a> {
     cards: &'a [super::ladder::Card],
     covenants: &'a [super::covenant::Covenant],
     goals: &'a [super::goals::Goal],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    ballots: &'a [super::workshop::Ballot],
 }
 
 fn envelope(ws: &Workspace, now: DateTime<Utc>) -> EnvelopeOut<'_> {
@@ -60,6 +62,7 @@ fn envelope(ws: &Workspace, now: DateTime<Utc>) -> EnvelopeOut<'_> {
         cards: &ws.cards,
         covenants: &ws.covenants,
         goals: &ws.goals,
+        ballots: &ws.ballots,
     }
 }
 
@@ -230,6 +233,8 @@ struct EnvelopeIn<'a> {
     covenants: Option<&'a RawValue>,
     #[serde(borrow, default)]
     goals: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    ballots: Option<&'a RawValue>,
 }
 
 /// The one restore path for saved workspaces and imported files.
@@ -291,6 +296,7 @@ pub fn restore(text: &str) -> Result<Restored, RestoreError> {
         cards: collection(env.cards, "cards", &mut warnings),
         covenants: collection(env.covenants, "covenants", &mut warnings),
         goals: collection(env.goals, "goals", &mut warnings),
+        ballots: collection(env.ballots, "ballots", &mut warnings),
     };
     Ok(Restored {
         workspace,
@@ -381,6 +387,7 @@ pub fn merge(ours: &Workspace, theirs: &Workspace) -> Workspace {
         cards: merge_all(&ours.cards, &theirs.cards),
         covenants: merge_all(&ours.covenants, &theirs.covenants),
         goals: merge_all(&ours.goals, &theirs.goals),
+        ballots: merge_all(&ours.ballots, &theirs.ballots),
     }
 }
 
@@ -459,6 +466,7 @@ pub struct Preview {
     pub cards: KindPreview,
     pub covenants: KindPreview,
     pub goals: KindPreview,
+    pub ballots: KindPreview,
 }
 
 fn preview_kind<T: Entity + PartialEq>(current: &[T], incoming: &[T]) -> KindPreview {
@@ -496,6 +504,7 @@ pub fn preview(current: &Workspace, incoming: &Workspace) -> Preview {
         cards: preview_kind(&current.cards, &incoming.cards),
         covenants: preview_kind(&current.covenants, &incoming.covenants),
         goals: preview_kind(&current.goals, &incoming.goals),
+        ballots: preview_kind(&current.ballots, &incoming.ballots),
     }
 }
 
@@ -524,6 +533,16 @@ pub fn as_copy(incoming: &Workspace, rng: &mut super::meta::Rng) -> Workspace {
     }
     for g in &mut ws.goals {
         g.meta.id = fresh(&g.meta.id, rng);
+    }
+    for b in &mut ws.ballots {
+        b.board_id = fresh(&b.board_id, rng);
+        b.meta.id = super::workshop::ballot_id(&b.board_id, &b.member);
+        for p in &mut b.placements {
+            p.card = fresh(&p.card, rng);
+        }
+        for v in &mut b.votes {
+            *v = fresh(v, rng);
+        }
     }
     // Links between goals and cards follow the new ids; links to entities outside the file
     // stay as they were.
@@ -611,6 +630,12 @@ pub fn board_subset(ws: &Workspace, board: &Id) -> Workspace {
         .filter(|g| g.card.as_ref().is_some_and(|c| card_ids.contains(&c)))
         .cloned()
         .collect();
+    let ballots: Vec<_> = ws
+        .ballots
+        .iter()
+        .filter(|b| &b.board_id == board)
+        .cloned()
+        .collect();
     let mut people: Vec<&Id> = Vec::new();
     for b in &boards {
         people.extend(b.facilitator.iter());
@@ -620,6 +645,12 @@ pub fn board_subset(ws: &Workspace, board: &Id) -> Workspace {
     }
     for g in &goals {
         people.extend(g.owner.iter().chain(g.partner.iter()));
+    }
+    for b in &boards {
+        people.extend(b.session.iter().flat_map(|s| s.participants.iter()));
+    }
+    for b in &ballots {
+        people.push(&b.member);
     }
     let members = ws
         .members
@@ -633,5 +664,6 @@ pub fn board_subset(ws: &Workspace, board: &Id) -> Workspace {
         cards,
         covenants: Vec::new(),
         goals,
+        ballots,
     }
 }

@@ -46,6 +46,9 @@ pub struct Board {
     /// How many rungs (from the bottom) sit below the line.
     #[serde(default)]
     pub line: usize,
+    /// The workshop session, when the board is run as one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<super::workshop::Session>,
 }
 entity!(Board, "board");
 
@@ -110,6 +113,9 @@ pub struct Card {
     /// Every move, oldest first.
     #[serde(default)]
     pub path: Vec<Step>,
+    /// Answers to rung prompts, recorded as the card climbs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<super::workshop::RungNote>,
 }
 entity!(Card, "card");
 

@@ -10,6 +10,7 @@ pub mod goal_commands;
 pub mod history;
 pub mod iso;
 pub mod meta;
+pub mod workshop_commands;
 pub mod workspace;
 
 pub mod covenant;
@@ -17,7 +18,10 @@ pub mod goals;
 pub mod ladder;
 pub mod roster;
 pub mod scrumlr;
+pub mod workshop;
 
 pub use history::History;
 pub use meta::{Id, Meta, Rng};
-pub use workspace::{BoardCommand, Command, CovenantCommand, DomainError, GoalCommand, Workspace};
+pub use workspace::{
+    BoardCommand, Command, CovenantCommand, DomainError, GoalCommand, WorkshopCommand, Workspace,
+};

@@ -83,6 +83,7 @@ pub fn from_scrumlr(
         facilitator: None,
         rungs,
         line,
+        session: None,
     };
     let column = |id: &Option<String>| {
         id.as_ref()
@@ -109,6 +110,7 @@ pub fn from_scrumlr(
             owner: None,
             tags: Vec::new(),
             path: Vec::new(),
+            notes: Vec::new(),
         });
     }
     Ok(Workspace {

@@ -8,6 +8,7 @@ use super::goals::{Goal, GoalState};
 use super::ladder::{Board, Card, Mindset, Template};
 use super::meta::{Entity, Id, Meta, Rng};
 use super::roster::{clean_name, Member};
+use super::workshop::{Ballot, Phase};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::fmt;
 
@@ -19,6 +20,8 @@ pub struct Workspace {
     pub cards: Vec<Card>,
     pub covenants: Vec<Covenant>,
     pub goals: Vec<Goal>,
+    /// Workshop placements and votes, one per participant and board.
+    pub ballots: Vec<Ballot>,
 }
 
 /// Any stored entity, for code that handles all kinds alike (history, merge).
@@ -29,6 +32,7 @@ pub enum AnyEntity {
     Card(Card),
     Covenant(Covenant),
     Goal(Goal),
+    Ballot(Ballot),
 }
 
 macro_rules! each_kind {
@@ -39,6 +43,7 @@ macro_rules! each_kind {
             AnyEntity::Card($e) => $body,
             AnyEntity::Covenant($e) => $body,
             AnyEntity::Goal($e) => $body,
+            AnyEntity::Ballot($e) => $body,
         }
     };
 }
@@ -79,6 +84,7 @@ stored!(Board, boards, Board);
 stored!(Card, cards, Card);
 stored!(Covenant, covenants, Covenant);
 stored!(Goal, goals, Goal);
+stored!(Ballot, ballots, Ballot);
 
 /// The state of one entity before and after a change (`before` is `None` for a new one).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,6 +129,56 @@ pub enum Command {
     Goal(GoalCommand),
     /// The covenant: see [`super::covenant`].
     Covenant(CovenantCommand),
+    /// Workshop sessions: see [`super::workshop`].
+    Workshop(WorkshopCommand),
+}
+
+/// Changes to a board's workshop session and the participants' ballots.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkshopCommand {
+    /// Starts (or restarts at Set the stage) a session with these participants.
+    Start {
+        board: Id,
+        participants: Vec<Id>,
+    },
+    SetParticipants {
+        board: Id,
+        participants: Vec<Id>,
+    },
+    /// Goes to a phase. Entering Reveal places every card where the group converges.
+    GoTo {
+        board: Id,
+        phase: Phase,
+    },
+    SetVoteLimit {
+        board: Id,
+        limit: u32,
+    },
+    /// A participant's private placement of a card (`rung: None` takes it back). Place only.
+    Place {
+        board: Id,
+        member: Id,
+        card: Id,
+        rung: Option<Id>,
+    },
+    /// A participant adds one dot to a card. Vote only, within the limit.
+    Vote {
+        board: Id,
+        member: Id,
+        card: Id,
+    },
+    /// A participant takes one dot back from a card. Vote only.
+    Unvote {
+        board: Id,
+        member: Id,
+        card: Id,
+    },
+    /// Records the answer to a rung's prompt on a card.
+    Answer {
+        card: Id,
+        rung: Id,
+        text: String,
+    },
 }
 
 /// Changes to a covenant.
@@ -375,6 +431,16 @@ pub enum DomainError {
     NameMismatch,
     /// An amendment that changes nothing in the wording.
     NothingChanged,
+    /// The board has no workshop session.
+    NoSession,
+    /// Not possible in the session's current phase.
+    WrongPhase(Phase),
+    /// Only participants of the session place and vote.
+    NotParticipant,
+    /// All of a participant's dots are spent.
+    VoteLimit(u32),
+    /// The card belongs to another board.
+    OtherBoard,
 }
 
 impl fmt::Display for DomainError {
@@ -414,6 +480,13 @@ impl fmt::Display for DomainError {
                 f.write_str("Type your name exactly as it is on the team list to sign.")
             }
             DomainError::NothingChanged => f.write_str("The wording is the same as in force."),
+            DomainError::NoSession => f.write_str("Start the workshop first."),
+            DomainError::WrongPhase(p) => write!(f, "Not possible during {}.", p.label()),
+            DomainError::NotParticipant => {
+                f.write_str("Only participants of the workshop place cards and vote.")
+            }
+            DomainError::VoteLimit(n) => write!(f, "All {n} dots are spent: take one back first."),
+            DomainError::OtherBoard => f.write_str("That card is on another board."),
         }
     }
 }
@@ -457,6 +530,7 @@ impl Workspace {
             AnyEntity::Card(_) => self.get_any::<Card>(id).cloned().map(Stored::wrap),
             AnyEntity::Covenant(_) => self.get_any::<Covenant>(id).cloned().map(Stored::wrap),
             AnyEntity::Goal(_) => self.get_any::<Goal>(id).cloned().map(Stored::wrap),
+            AnyEntity::Ballot(_) => self.get_any::<Ballot>(id).cloned().map(Stored::wrap),
         }
     }
 
@@ -469,6 +543,7 @@ impl Workspace {
         self.absorb_kind(&next.cards, &mut entries);
         self.absorb_kind(&next.covenants, &mut entries);
         self.absorb_kind(&next.goals, &mut entries);
+        self.absorb_kind(&next.ballots, &mut entries);
         Change {
             label: "import".to_owned(),
             entries,
@@ -519,6 +594,7 @@ impl Workspace {
             Command::Board(cmd) => super::board_commands::apply(&mut tx, cmd)?,
             Command::Goal(cmd) => super::goal_commands::apply(&mut tx, cmd)?,
             Command::Covenant(cmd) => super::covenant_commands::apply(&mut tx, cmd)?,
+            Command::Workshop(cmd) => super::workshop_commands::apply(&mut tx, cmd)?,
         };
         Ok(tx.finish(label))
     }
@@ -569,7 +645,21 @@ impl<'a> Tx<'a> {
 
     /// Creates an entity with fresh metadata; returns its id.
     pub(crate) fn insert<T: Stored>(&mut self, make: impl FnOnce(Meta) -> T) -> Id {
-        let e = make(Meta::new(self.now, self.rng));
+        let meta = Meta::new(self.now, self.rng);
+        self.insert_meta(meta, make)
+    }
+
+    /// Creates an entity under a given id (for entities whose id derives from others).
+    pub(crate) fn insert_as<T: Stored>(&mut self, id: Id, make: impl FnOnce(Meta) -> T) -> Id {
+        let meta = Meta {
+            id,
+            ..Meta::new(self.now, self.rng)
+        };
+        self.insert_meta(meta, make)
+    }
+
+    fn insert_meta<T: Stored>(&mut self, meta: Meta, make: impl FnOnce(Meta) -> T) -> Id {
+        let e = make(meta);
         let id = e.id().clone();
         self.entries.push(Entry {
             before: None,
