@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
                 Page::Home => view! { <Home/> }.into_any(),
                 Page::Boards => view! { <BoardsPage/> }.into_any(),
                 Page::Board(id) => view! { <BoardPage id=id/> }.into_any(),
+                Page::Workshop(id) => view! { <crate::workshop::WorkshopPage id=id/> }.into_any(),
                 Page::Covenant => view! { <CovenantPage/> }.into_any(),
                 Page::Goals => view! { <GoalsPage/> }.into_any(),
                 Page::Team => view! { <TeamPage/> }.into_any(),

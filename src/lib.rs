@@ -18,3 +18,4 @@ pub mod data;
 pub mod goals;
 pub mod team;
 pub mod ui;
+pub mod workshop;

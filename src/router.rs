@@ -13,6 +13,8 @@ pub enum Page {
     Boards,
     /// One board, by id.
     Board(crate::domain::Id),
+    /// A board run as a workshop.
+    Workshop(crate::domain::Id),
     Covenant,
     Goals,
     Team,
@@ -25,6 +27,14 @@ impl Page {
     pub fn parse(path: &str) -> Page {
         let path = path.split(['?', '#']).next().unwrap_or("");
         let path = path.trim_end_matches('/');
+        if let Some(id) = path
+            .strip_prefix("/boards/")
+            .and_then(|p| p.strip_suffix("/workshop"))
+        {
+            if !id.is_empty() && !id.contains('/') {
+                return Page::Workshop(crate::domain::Id::from(id));
+            }
+        }
         if let Some(id) = path.strip_prefix("/boards/") {
             if !id.is_empty() && !id.contains('/') {
                 return Page::Board(crate::domain::Id::from(id));
@@ -44,7 +54,7 @@ impl Page {
     /// The navigation entry a page belongs to (a board belongs to Boards).
     pub fn section(&self) -> Page {
         match self {
-            Page::Board(_) => Page::Boards,
+            Page::Board(_) | Page::Workshop(_) => Page::Boards,
             p => p.clone(),
         }
     }

@@ -198,6 +198,9 @@ fn BoardView(id: Id, found: Memo<Option<Board>>) -> impl IntoView {
                 </p>
             </section>
             <div class="toolbar" role="group" aria-label="Board tools">
+                <Link href=format!("/boards/{id}/workshop") class="button">
+                    {move || if board.with(|b| b.session.is_some()) { "Continue the workshop" } else { "Run as a workshop" }}
+                </Link>
                 <button on:click=copy_markdown>"Copy as Markdown"</button>
                 <button on:click={
                     let id = id.clone();

@@ -55,7 +55,7 @@ pub fn DataPage() -> impl IntoView {
                 </button>
             </div>
 
-            <ImportSection backups=backups/>
+            <ImportPanel backups=backups/>
             <h2>"Backups"</h2>
             {move || {
                 let keys = backups.get();
@@ -144,8 +144,17 @@ fn delete_backup(state: AppState, notices: Notices, backups: RwSignal<Vec<String
 
 /// Import by file picker or by dropping a file: a preview first, then merge, a separate copy,
 /// or replace (after a backup).
+/// Import by file picker or drop, with a preview before anything changes. On the Data page it
+/// also opens share links; elsewhere (e.g. a workshop's contributions) it only takes files.
 #[component]
-fn ImportSection(backups: RwSignal<Vec<String>>) -> impl IntoView {
+pub fn ImportPanel(
+    /// The Data page's list of backups, refreshed after a replace.
+    #[prop(optional)]
+    backups: Option<RwSignal<Vec<String>>>,
+    /// A heading other than “Import” (used outside the Data page).
+    #[prop(optional)]
+    heading: Option<&'static str>,
+) -> impl IntoView {
     use crate::domain::exchange::{preview, restore, KindPreview, Restored, MAX_BYTES};
     let state = AppState::expect();
     let notices = Notices::expect();
@@ -169,8 +178,12 @@ fn ImportSection(backups: RwSignal<Vec<String>>) -> impl IntoView {
             }
         });
     };
-    // A share link opens here: same preview as a file.
-    if let Some(data) = crate::share::take_from_location() {
+    // A share link opens on the Data page: same preview as a file.
+    let link = heading
+        .is_none()
+        .then(crate::share::take_from_location)
+        .flatten();
+    if let Some(data) = link {
         crate::share::read_link(&data, move |text| {
             match text.and_then(|t| restore(&t).map_err(|e| e.to_string())) {
                 Ok(r) => pending.set(Some(("the share link".to_owned(), r))),
@@ -235,6 +248,7 @@ fn ImportSection(backups: RwSignal<Vec<String>>) -> impl IntoView {
                             {row("Cards", p.cards)}
                             {row("Covenants", p.covenants)}
                             {row("Micro-goals", p.goals)}
+                            {row("Workshop placements and votes", p.ballots)}
                         </tbody>
                     </table>
                     {(!warnings.is_empty()).then(|| view! {
@@ -257,7 +271,9 @@ fn ImportSection(backups: RwSignal<Vec<String>>) -> impl IntoView {
                                 && state.import_replace(ws3.clone())
                             {
                                 pending.set(None);
-                                backups.set(state.store().backup_keys());
+                                if let Some(b) = backups {
+                                    b.set(state.store().backup_keys());
+                                }
                             }
                         }>"Replace everything"</button>
                         <button on:click=move |_| pending.set(None)>"Cancel"</button>
@@ -267,7 +283,7 @@ fn ImportSection(backups: RwSignal<Vec<String>>) -> impl IntoView {
         })
     };
     view! {
-        <h2>"Import"</h2>
+        <h2>{heading.unwrap_or("Import")}</h2>
         <div
             class="drop-zone"
             class:drop-target=move || over.get()

@@ -2,4 +2,4 @@
 
 mod data_page;
 
-pub use data_page::{share_json, DataPage};
+pub use data_page::{share_json, DataPage, ImportPanel};

@@ -235,7 +235,7 @@ pub fn ranking<'a>(cards: &[&'a Card], ballots: &[&Ballot]) -> Vec<(&'a Card, u3
         .iter()
         .map(|c| (*c, ballots.iter().map(|b| b.votes_for(c.id())).sum()))
         .collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
     ranked
 }
 

@@ -152,6 +152,18 @@ pub fn GoalCard(goal: Goal) -> impl IntoView {
         }
     });
 
+    // The board card this goal was committed from (the card links back in workshop mode).
+    let source = goal.card.as_ref().and_then(|c| {
+        state.ws.with_untracked(|ws| {
+            let card = ws.get::<crate::domain::ladder::Card>(c)?;
+            let board = ws.get::<crate::domain::ladder::Board>(&card.board_id)?;
+            Some((
+                board.meta.id.clone(),
+                board.title.clone(),
+                card.text.clone(),
+            ))
+        })
+    });
     let goal_for_forms = goal.clone();
     view! {
         <li class="goal" aria-label=format!("Goal: {}", goal.outcome)>
@@ -173,6 +185,12 @@ pub fn GoalCard(goal: Goal) -> impl IntoView {
             </p>
             {(!goal.verification.is_empty())
                 .then(|| view! { <p class="goal-verify">"Done when: " {goal.verification.clone()}</p> })}
+            {source.map(|(board, title, text)| view! {
+                <p class="goal-verify">
+                    "From the card “" {text} "” on "
+                    <crate::router::Link href=format!("/boards/{board}")>{title}</crate::router::Link>
+                </p>
+            })}
             {(!goal.drop_reason.is_empty())
                 .then(|| view! { <p class="goal-verify">"Dropped because: " {goal.drop_reason.clone()}</p> })}
             {(!flags.is_empty())

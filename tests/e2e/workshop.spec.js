@@ -1,0 +1,218 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test, expect, openApp, expectSaved } from "./fixtures.js";
+
+async function addMembers(page, names) {
+  await openApp(page, "/team");
+  const name = page.getByRole("textbox", { name: "Name", exact: true });
+  for (const n of names) {
+    await name.fill(n);
+    await name.press("Enter");
+  }
+  await expect(page.getByRole("list", { name: "Team members" }).getByRole("listitem")).toHaveCount(names.length);
+}
+
+const next = (page, phase) => page.getByRole("button", { name: `Next: ${phase} ▶` }).click();
+const phaseIs = (page, phase) =>
+  expect(page.getByRole("navigation", { name: "Phases" }).locator("[aria-current=step]")).toHaveText(phase);
+
+async function writeAs(page, who, text) {
+  await page.getByRole("combobox", { name: "Writing as" }).selectOption({ label: who });
+  await page.getByRole("textbox", { name: /^A recent challenge/ }).fill(text);
+  await page.getByRole("button", { name: "Add card", exact: true }).click();
+  await expect(page.getByRole("list", { name: "Your cards" })).toContainText(text);
+}
+
+async function placeAs(page, who, placements) {
+  await page.getByRole("combobox", { name: "Placing as" }).selectOption({ label: who });
+  for (const [card, rung] of placements) {
+    const select = page.getByRole("combobox", { name: new RegExp(`Rung for “${card}`) });
+    await select.selectOption({ label: rung });
+    await expect(select).toHaveValue(/.+/);
+  }
+  await expect(page.getByText(`${who} has placed ${placements.length} of 3 cards.`)).toBeVisible();
+}
+
+const A = "Release slipped a week";
+const B = "Flaky tests block merges";
+const C = "Waiting on the vendor";
+
+test("a full workshop: two on one screen, one contribution from a file, a micro-goal at the end", async ({
+  page,
+  browser,
+}, info) => {
+  await addMembers(page, ["Ana", "Ben", "Cy"]);
+  await openApp(page, "/boards");
+  await page.getByRole("textbox", { name: "Title" }).fill("Sprint 43 retro");
+  await page.getByRole("button", { name: "Create board" }).click();
+  await page.getByRole("link", { name: "Run as a workshop" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Run “Sprint 43 retro” as a workshop");
+  await page.getByRole("button", { name: "Start the workshop" }).click();
+  await phaseIs(page, "Set the stage");
+  await expect(page.getByText("We rate situations, not people.")).toBeVisible();
+  await expect(page.getByText("This is the team's first board in Climb")).toBeVisible();
+
+  // Write: each participant's cards are hidden from the next one.
+  await next(page, "Write");
+  await writeAs(page, "Ana", A);
+  await page.getByRole("button", { name: "Next participant" }).click();
+  await expect(page.getByRole("combobox", { name: "Writing as" })).toHaveValue(/.+/);
+  await expect(page.getByRole("list", { name: "Your cards" })).not.toContainText(A);
+  await expect(page.getByText("1 card by others is hidden until Reveal.")).toBeVisible();
+  await writeAs(page, "Ben", B);
+
+  // The facilitator shares the board as a file; Cy works in a browser of their own.
+  await page.getByRole("link", { name: "Back to the board" }).click();
+  const boardDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export board" }).click();
+  const boardFile = info.outputPath("board.climb.json");
+  await (await boardDownload).saveAs(boardFile);
+
+  const cy = await (await browser.newContext()).newPage();
+  await openApp(cy, "/data");
+  await cy.getByLabel("Import a file (.climb.json)").setInputFiles(boardFile);
+  await cy.getByRole("button", { name: "Merge into this workspace" }).click();
+  await openApp(cy, "/boards");
+  await cy.getByRole("link", { name: "Sprint 43 retro" }).click();
+  await cy.getByRole("link", { name: "Continue the workshop" }).click();
+  await phaseIs(cy, "Write");
+  await writeAs(cy, "Cy", C);
+  await next(cy, "Place");
+  await placeAs(cy, "Cy", [
+    [A, "Blame others"],
+    [B, "Own it"],
+    [C, "Wait and hope"],
+  ]);
+  await cy.getByText("Participants in their own browsers").click();
+  const contributionDownload = cy.waitForEvent("download");
+  await cy.getByRole("button", { name: "Export Cy's contribution" }).click();
+  const contribution = await contributionDownload;
+  expect(contribution.suggestedFilename()).toMatch(/contribution-cy\.climb\.json$/);
+  const contributionFile = info.outputPath("cy.climb.json");
+  await contribution.saveAs(contributionFile);
+
+  // Place, in turn on the shared screen: Ben does not see Ana's placements.
+  await page.getByRole("link", { name: "Continue the workshop" }).click();
+  await next(page, "Place");
+  // Cy's contribution arrives first from the file: a card and a ballot, nothing duplicated.
+  await page.getByText("Participants in their own browsers").click();
+  await page.getByLabel("Import a file (.climb.json)").setInputFiles(contributionFile);
+  const preview = page.getByRole("region", { name: "Import preview" });
+  await expect(preview.getByRole("row", { name: /^Cards/ })).toContainText("1");
+  await expect(preview.getByRole("row", { name: /^Workshop placements and votes/ })).toContainText("1");
+  await preview.getByRole("button", { name: "Merge into this workspace" }).click();
+  await expect(page.getByRole("combobox", { name: /^Rung for/ })).toHaveCount(3);
+
+  await placeAs(page, "Ana", [
+    [A, "Excuses"],
+    [B, "Acknowledge reality"],
+    [C, "Wait and hope"],
+  ]);
+  await page.getByRole("button", { name: "Next participant" }).click();
+  await expect(page.getByText("Ben has placed 0 of 3 cards.")).toBeVisible();
+  await expect(page.getByRole("combobox", { name: new RegExp(`Rung for “${A}`) })).toHaveValue("");
+  await placeAs(page, "Ben", [
+    [A, "Own it"],
+    [B, "Acknowledge reality"],
+    [C, "Wait and hope"],
+  ]);
+
+  // Reveal: the spread per card, the card people disagree on most, and no names.
+  await next(page, "Reveal");
+  const reveal = page.getByRole("region", { name: "Reveal" });
+  await expect(reveal.getByRole("img", { name: /^Placements: Blame others 1, Excuses 1, Own it 1\. The group converges on Excuses\./ })).toBeVisible();
+  await expect(reveal.getByRole("listitem").first()).toContainText(A);
+  await expect(reveal.getByRole("listitem").first()).toContainText("People disagree most");
+  await expect(reveal.getByRole("img", { name: /converges on Acknowledge reality/ })).toBeVisible();
+  await expect(reveal).not.toContainText("Ana");
+  // The facilitator can override where a card sits.
+  await reveal.getByRole("combobox", { name: `Place “${C}” on` }).selectOption({ label: "Unplaced" });
+  await reveal.getByRole("combobox", { name: `Place “${C}” on` }).selectOption({ label: "Wait and hope" });
+
+  // Vote: dots within the limit, hidden until the phase ends.
+  await next(page, "Vote");
+  await page.getByRole("combobox", { name: "Voting as" }).selectOption({ label: "Ana" });
+  await page.getByRole("button", { name: `Add a dot to “${B}”` }).click();
+  await page.getByRole("button", { name: `Add a dot to “${B}”` }).click();
+  await page.getByRole("button", { name: `Add a dot to “${A}”` }).click();
+  await expect(page.getByText("Ana has 0 of 3 dots left.")).toBeVisible();
+  await expect(page.getByRole("button", { name: `Add a dot to “${C}”` })).toBeDisabled();
+  await page.getByRole("button", { name: "Next participant" }).click();
+  await expect(page.getByText("Ben has 3 of 3 dots left.")).toBeVisible();
+  await page.getByRole("button", { name: `Add a dot to “${B}”` }).click();
+
+  // Climb in focus mode: the most-voted card first, answers recorded rung by rung.
+  await next(page, "Climb");
+  const focus = page.getByRole("article", { name: "Card in focus" });
+  await expect(focus).toContainText(B);
+  await expect(focus).toContainText("Acknowledge reality · 3 dots");
+  await focus.getByRole("textbox", { name: "What are the facts, stated without feelings?" }).fill("Three tests failed 12 times this sprint.");
+  await focus.getByRole("button", { name: "Climb one rung ▲" }).click();
+  await expect(focus).toContainText("Own it · 3 dots");
+  await focus.getByRole("combobox", { name: "Owner of the outcome" }).selectOption({ label: "Ben" });
+  await focus.getByRole("button", { name: "Climb one rung ▲" }).click();
+  await focus.getByRole("textbox", { name: "What options do we have?" }).fill("Quarantine, fix, or delete them.");
+  await focus.getByRole("button", { name: "Climb one rung ▲" }).click();
+  await expect(focus).toContainText("Make it happen · 3 dots");
+  const step = focus.getByRole("textbox", { name: "What is the smallest step, who, by when?" });
+  await step.fill("Quarantine the three flaky tests by Friday");
+  await step.press("Tab");
+  await expect(focus.getByText("At the top: make it a commitment in Commit.")).toBeVisible();
+  await expect(focus).toContainText("Three tests failed 12 times this sprint.");
+
+  // Commit: the climbed card becomes a micro-goal, linked both ways.
+  await next(page, "Commit");
+  const form = page.getByRole("form", { name: `Commit to “${B}”` });
+  await expect(form.getByRole("textbox", { name: /^Outcome/ })).toHaveValue("Quarantine the three flaky tests by Friday");
+  await expect(form.getByRole("combobox", { name: "Owner" })).toHaveText(/Ben/);
+  await form.getByRole("textbox", { name: "How we will know it is done" }).fill("The nightly build is green three nights running");
+  await form.getByRole("button", { name: "Create micro-goal" }).click();
+  const commitments = page.getByRole("region", { name: "Commitments" });
+  await expect(commitments).toContainText("Micro-goal: Quarantine the three flaky tests by Friday");
+
+  await next(page, "Close");
+  await expect(page.getByRole("region", { name: "Summary" })).toContainText("1 micro-goals committed.");
+  await expect(page.getByRole("button", { name: "Export board" })).toBeVisible();
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations).toEqual([]);
+
+  await expectSaved(page);
+  await page.reload();
+  await phaseIs(page, "Close");
+  await openApp(page, "/goals");
+  const goal = page.getByRole("listitem", { name: "Goal: Quarantine the three flaky tests by Friday" });
+  await expect(goal).toBeVisible();
+  await expect(goal).toContainText(`From the card “${B}” on Sprint 43 retro`);
+  await goal.getByRole("link", { name: "Sprint 43 retro" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sprint 43 retro" })).toBeVisible();
+});
+
+test("the phase timer counts down, pauses, adds a minute and shows when time is up", async ({ page }) => {
+  await addMembers(page, ["Ana"]);
+  await openApp(page, "/boards");
+  await page.getByRole("textbox", { name: "Title" }).fill("Timed retro");
+  await page.getByRole("button", { name: "Create board" }).click();
+  await page.getByRole("link", { name: "Run as a workshop" }).click();
+  await page.getByRole("button", { name: "Start the workshop" }).click();
+  const timer = page.getByRole("region", { name: "Phase timer" });
+  const clock = timer.getByRole("timer", { name: "Time left" });
+  await expect(clock).toHaveText("5:00");
+  await timer.getByRole("spinbutton", { name: "Minutes" }).fill("1");
+  await timer.getByRole("spinbutton", { name: "Minutes" }).press("Tab");
+  await timer.getByRole("button", { name: "Set" }).click();
+  await expect(clock).toHaveText("1:00");
+  await timer.getByRole("button", { name: "+1 minute" }).click();
+  await expect(clock).toHaveText("2:00");
+  await timer.getByRole("button", { name: "Start" }).click();
+  await expect(clock).toHaveText("1:59", { timeout: 3000 });
+  await timer.getByRole("button", { name: "Pause" }).click();
+  const paused = await clock.textContent();
+  await page.waitForTimeout(1500);
+  await expect(clock).toHaveText(paused);
+  // Let the clock run out quickly: the page's clock jumps ahead.
+  await timer.getByRole("checkbox", { name: "Mute sound" }).check();
+  await page.clock.install();
+  await timer.getByRole("button", { name: "Start" }).click();
+  await page.clock.fastForward("02:05");
+  await expect(timer.getByRole("alert")).toHaveText("Time is up");
+  await expect(clock).toHaveText("0:00");
+});
