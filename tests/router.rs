@@ -17,6 +17,10 @@ fn paths_map_to_pages() {
         ("/boards/abc-123", Page::Board("abc-123".into())),
         ("/boards/abc-123/", Page::Board("abc-123".into())),
         ("/boards/a/b", Page::NotFound),
+        ("/boards/abc-123/workshop", Page::Workshop("abc-123".into())),
+        ("/boards/abc-123/workshop/", Page::Workshop("abc-123".into())),
+        ("/boards//workshop", Page::NotFound),
+        ("/boards/a/b/workshop", Page::NotFound),
         ("/nowhere", Page::NotFound),
     ] {
         assert_eq!(Page::parse(path), page, "{path:?}");
@@ -26,5 +30,6 @@ fn paths_map_to_pages() {
 #[test]
 fn a_board_belongs_to_the_boards_section() {
     assert_eq!(Page::parse("/boards/x").section(), Page::Boards);
+    assert_eq!(Page::parse("/boards/x/workshop").section(), Page::Boards);
     assert_eq!(Page::parse("/team").section(), Page::Team);
 }

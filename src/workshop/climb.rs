@@ -47,7 +47,7 @@ pub fn ClimbPhase(id: Id) -> impl IntoView {
                 "◀ Previous card"
             </button>
             <span aria-live="polite">{move || format!("Card {} of {total}", at.get() + 1)}</span>
-            <button disabled=move || at.get() + 1 >= total on:click=move |_| at.update(|i| *i = (*i + 1).min(total - 1))>
+            <button disabled=move || { at.get() + 1 >= total } on:click=move |_| at.update(|i| *i = (*i + 1).min(total - 1))>
                 "Next card ▶"
             </button>
         </div>

@@ -144,6 +144,9 @@ test("a full workshop: two on one screen, one contribution from a file, a micro-
   await next(page, "Climb");
   const focus = page.getByRole("article", { name: "Card in focus" });
   await expect(focus).toContainText(B);
+  await expect(page.getByText("Card 1 of 3")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Next card ▶", exact: true })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "◀ Previous card", exact: true })).toBeDisabled();
   await expect(focus).toContainText("Acknowledge reality · 3 dots");
   await focus.getByRole("textbox", { name: "What are the facts, stated without feelings?" }).fill("Three tests failed 12 times this sprint.");
   await focus.getByRole("button", { name: "Climb one rung ▲" }).click();
