@@ -18,7 +18,10 @@ fn paths_map_to_pages() {
         ("/boards/abc-123/", Page::Board("abc-123".into())),
         ("/boards/a/b", Page::NotFound),
         ("/boards/abc-123/workshop", Page::Workshop("abc-123".into())),
-        ("/boards/abc-123/workshop/", Page::Workshop("abc-123".into())),
+        (
+            "/boards/abc-123/workshop/",
+            Page::Workshop("abc-123".into()),
+        ),
         ("/boards//workshop", Page::NotFound),
         ("/boards/a/b/workshop", Page::NotFound),
         ("/nowhere", Page::NotFound),
