@@ -254,7 +254,8 @@ pub fn ImportPanel(
                     {(!warnings.is_empty()).then(|| view! {
                         <p>"Records that could not be read (they will be skipped):"</p>
                         <ul class="import-warnings">
-                            {warnings.into_iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}
+                            {warnings.iter().take(50).map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}
+                            {(warnings.len() > 50).then(|| view! { <li>{format!("…and {} more", warnings.len() - 50)}</li> })}
                         </ul>
                     })}
                     <div class="row-actions">
