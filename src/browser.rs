@@ -92,6 +92,16 @@ pub fn on_page_hide(f: impl Fn() + 'static) {
     on_pagehide.forget();
 }
 
+/// Calls `f` on every `event` of the window (e.g. "storage", "focus") for the page's lifetime.
+pub fn on_window_event(event: &str, f: impl Fn() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let cb = Closure::<dyn Fn()>::new(f);
+    let _ = window.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
+    cb.forget();
+}
+
 /// Asks a yes/no question in the browser's own dialog; `false` when dialogs are blocked.
 pub fn confirm(question: &str) -> bool {
     web_sys::window()

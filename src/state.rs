@@ -2,9 +2,9 @@
 //! domain's history, and a debounced autosave that is flushed when the page is hidden.
 
 use crate::browser;
-use crate::domain::exchange::{to_export_json, to_storage_json};
+use crate::domain::exchange::{merge, restore, to_export_json, to_storage_json};
 use crate::domain::{Command, History, Rng, Workspace};
-use crate::storage::{Loaded, LocalStore, StorageError};
+use crate::storage::{Loaded, LocalStore, StorageError, WORKSPACE_KEY};
 use crate::ui::{NoticeKind, Notices};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -37,6 +37,9 @@ pub struct AppState {
     hold: StoredValue<bool>,
     /// Whether the last save failed, so a failure is announced once, not on every keystroke.
     failing: StoredValue<bool>,
+    /// The stored text as this tab last read or wrote it. Anything else in storage was saved
+    /// by another tab, and is merged in before this tab writes.
+    known: StoredValue<Option<String>>,
     notices: Notices,
 }
 
@@ -100,6 +103,7 @@ impl AppState {
                 notices.error(e.to_string());
             }
         }
+        let known = store.get(WORKSPACE_KEY).ok().flatten();
         let state = AppState {
             ws: RwSignal::new(ws),
             save: RwSignal::new(save.clone()),
@@ -111,6 +115,7 @@ impl AppState {
             timer: StoredValue::new_local(None),
             hold: StoredValue::new(hold),
             failing: StoredValue::new(matches!(save, SaveStatus::NotSaved(_))),
+            known: StoredValue::new(known),
             notices,
         };
         // One effect persists every change, whatever path made it; the first run only
@@ -122,7 +127,67 @@ impl AppState {
             }
         });
         browser::on_page_hide(move || state.flush());
+        // Another tab saved (the storage event), or this tab comes back to the front.
+        browser::on_window_event("storage", move || state.sync_from_other_tabs());
+        browser::on_window_event("focus", move || state.sync_from_other_tabs());
         state
+    }
+
+    /// What another tab saved since this tab last read or wrote storage, if anything.
+    fn foreign_text(&self) -> Option<String> {
+        let stored = self
+            .store
+            .with_value(|s| s.get(WORKSPACE_KEY))
+            .ok()
+            .flatten()?;
+        let ours = self
+            .known
+            .with_value(|k| k.as_deref() == Some(stored.as_str()));
+        (!ours).then_some(stored)
+    }
+
+    /// Merges another tab's saved workspace into this one (the newer version of each record
+    /// wins, as in any merge) and says so. Returns `false`, and stops saving, when that data
+    /// cannot be read: it may come from a newer Climb and must not be overwritten.
+    fn take_foreign(&self, text: String) -> bool {
+        match restore(&text) {
+            Ok(r) => {
+                let merged = self.ws.with_untracked(|ws| merge(ws, &r.workspace));
+                self.known.set_value(Some(text));
+                if self.ws.with_untracked(|ws| *ws != merged) {
+                    self.ws.set(merged);
+                    self.notices
+                        .info("Updated with the changes saved in another tab.");
+                }
+                true
+            }
+            Err(e) => {
+                self.hold.set_value(true);
+                self.save.set(SaveStatus::NotSaved(
+                    "another tab saved data this tab cannot read".into(),
+                ));
+                let this = *self;
+                self.notices.with_action(
+                    NoticeKind::Error,
+                    format!(
+                        "Another tab saved data this tab cannot read ({e}). This tab will not                          save over it; reload to continue, or export this tab's work."
+                    ),
+                    "Export workspace",
+                    move || this.download_export(),
+                );
+                false
+            }
+        }
+    }
+
+    /// Picks up what other tabs saved (on their storage events and when this tab gets focus).
+    pub fn sync_from_other_tabs(&self) {
+        if self.hold.get_value() {
+            return;
+        }
+        if let Some(text) = self.foreign_text() {
+            self.take_foreign(text);
+        }
     }
 
     /// Applies a command; on error shows why and changes nothing. Returns whether it applied.
@@ -342,11 +407,18 @@ impl AppState {
                 h.clear();
             }
         });
+        // Never write over what another tab saved meanwhile: merge it in first.
+        if let Some(text) = self.foreign_text() {
+            if !self.take_foreign(text) {
+                return;
+            }
+        }
         let json = self
             .ws
             .with_untracked(|ws| to_storage_json(ws, browser::now()));
         match self.store.with_value(|s| s.save(&json)) {
             Ok(()) => {
+                self.known.set_value(Some(json));
                 self.save.set(SaveStatus::Saved);
                 if self.failing.get_value() {
                     self.failing.set_value(false);

@@ -291,3 +291,71 @@ fn missing_storage_does_not_panic() {
         Err(StorageError::Unavailable(_))
     ));
 }
+
+fn names(state: AppState) -> Vec<String> {
+    let mut n: Vec<String> = state
+        .ws
+        .with_untracked(|ws| ws.live::<Member>().map(|m| m.name.clone()).collect());
+    n.sort();
+    n
+}
+
+#[wasm_bindgen_test]
+fn an_older_tab_merges_what_another_tab_saved_instead_of_overwriting_it() {
+    clear();
+    with_app(|state, notices| {
+        // This tab has an unsaved change when another tab saves a workspace of its own.
+        assert!(state.dispatch(Command::AddMember { name: "Ana".into() }));
+        let other = workspace_with(&["Ben"]);
+        LocalStore::open()
+            .save(&to_storage_json(&other, now()))
+            .unwrap();
+        state.save_now();
+        assert_eq!(state.save.get_untracked(), SaveStatus::Saved);
+        assert_eq!(names(state), ["Ana", "Ben"]);
+        assert!(notice_action(&notices, "another tab").is_some());
+        // What is stored now holds both.
+        match LocalStore::open().load(now()).unwrap() {
+            Loaded::Workspace(r) => {
+                let mut stored: Vec<String> = r
+                    .workspace
+                    .live::<Member>()
+                    .map(|m| m.name.clone())
+                    .collect();
+                stored.sort();
+                assert_eq!(stored, ["Ana", "Ben"]);
+            }
+            other => panic!("expected a workspace, got {other:?}"),
+        }
+
+        // Focus (or the storage event) picks up a later save by the other tab.
+        let mut later = workspace_with(&["Ben", "Cleo"]);
+        later.members.retain(|m| m.name == "Cleo");
+        LocalStore::open()
+            .save(&to_storage_json(&later, now()))
+            .unwrap();
+        state.sync_from_other_tabs();
+        assert_eq!(names(state), ["Ana", "Ben", "Cleo"]);
+    });
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn data_a_newer_tab_saved_that_this_tab_cannot_read_is_never_overwritten() {
+    clear();
+    with_app(|state, _| {
+        assert!(state.dispatch(Command::AddMember { name: "Ana".into() }));
+        let newer = r#"{"type":"climb.workspace","schemaVersion":99,"members":[]}"#;
+        LocalStore::open().save(newer).unwrap();
+        state.save_now();
+        assert!(matches!(
+            state.save.get_untracked(),
+            SaveStatus::NotSaved(_)
+        ));
+        assert_eq!(
+            LocalStore::open().get(WORKSPACE_KEY).unwrap().as_deref(),
+            Some(newer)
+        );
+    });
+    clear();
+}
