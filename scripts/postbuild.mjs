@@ -1,12 +1,13 @@
 // Trunk post-build hook: minifies the wasm-bindgen JavaScript glue (Trunk does not) and
-// updates the Subresource Integrity hashes in index.html to match the new file contents.
+// updates the Subresource Integrity hashes in index.html to match the new file contents. Last,
+// it writes the service worker (sw.js) with the list of this build's files to precache.
 //
 // It also drops the JS classes that the `wasm-streams` crate exports (IntoUnderlyingSource,
 // IntoUnderlyingSink, IntoUnderlyingByteSource). Leptos always links server_fn's browser
 // client, which exports them, but a client-side-only app never calls them; un-exporting them
 // lets the minifier remove them as dead code.
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { minify } from "terser";
 
@@ -40,3 +41,19 @@ for (const name of readdirSync(dir).filter((f) => f.endsWith(".js"))) {
   console.log(`postbuild: ${name} ${before.length} -> ${after.length} bytes`);
 }
 writeFileSync(indexPath, index);
+
+// The service worker: this build's files (index.html as the offline page), and a version that
+// changes whenever any file does, so browsers install the new worker on the next visit.
+const walk = (rel) =>
+  readdirSync(join(dir, rel)).flatMap((f) => {
+    const r = rel ? `${rel}/${f}` : f;
+    return statSync(join(dir, r)).isDirectory() ? walk(r) : [r];
+  });
+const files = walk("").filter((f) => f !== "sw.js").sort();
+const version = createHash("sha256");
+for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
+const sw = readFileSync("scripts/sw-template.js", "utf8")
+  .replace("__VERSION__", version.digest("hex").slice(0, 16))
+  .replace("__FILES__", JSON.stringify(files.map((f) => `/${f}`)));
+writeFileSync(join(dir, "sw.js"), sw);
+console.log(`postbuild: sw.js precaches ${files.length} files`);

@@ -92,6 +92,24 @@ pub fn on_page_hide(f: impl Fn() + 'static) {
     on_pagehide.forget();
 }
 
+/// Registers the service worker at `url`, where the browser supports one (secure contexts
+/// only). Failure only means no offline use, so it is ignored.
+pub fn register_service_worker(url: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    let supported = js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker"))
+        .map(|v| !v.is_undefined())
+        .unwrap_or(false);
+    if supported {
+        // Caught, so a refusal is not reported as an unhandled rejection.
+        let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+        let _ = navigator.service_worker().register(url).catch(&ignore);
+        ignore.forget();
+    }
+}
+
 /// Calls `f` on every `event` of the window (e.g. "storage", "focus") for the page's lifetime.
 pub fn on_window_event(event: &str, f: impl Fn() + 'static) {
     let Some(window) = web_sys::window() else {
