@@ -110,6 +110,47 @@ pub fn register_service_worker(url: &str) {
     }
 }
 
+/// Calls a method of `navigator.storage` that returns a promise of a boolean (`persist`,
+/// `persisted`); `done` gets the answer, or `None` where the browser has no such thing.
+fn storage_manager_call(method: &str, done: impl FnOnce(Option<bool>) + 'static) {
+    let promise = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("storage")).ok())
+        .filter(|s| !s.is_undefined())
+        .and_then(|s| {
+            let f = js_sys::Reflect::get(&s, &JsValue::from_str(method)).ok()?;
+            let f: js_sys::Function = f.dyn_into().ok()?;
+            f.call0(&s).ok()?.dyn_into::<js_sys::Promise>().ok()
+        });
+    let Some(promise) = promise else {
+        return done(None);
+    };
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let d2 = done.clone();
+    let ok = Closure::once(move |v: JsValue| {
+        if let Some(f) = done.take() {
+            f(v.as_bool());
+        }
+    });
+    let err = Closure::once(move |_: JsValue| {
+        if let Some(f) = d2.take() {
+            f(None);
+        }
+    });
+    let _ = promise.then2(&ok, &err);
+    ok.forget();
+    err.forget();
+}
+
+/// Asks the browser to keep this site's data even when space runs low.
+pub fn persist_storage(done: impl FnOnce(Option<bool>) + 'static) {
+    storage_manager_call("persist", done);
+}
+
+/// Whether the browser already keeps this site's data (without asking).
+pub fn storage_persisted(done: impl FnOnce(Option<bool>) + 'static) {
+    storage_manager_call("persisted", done);
+}
+
 /// Calls `f` on every `event` of the window (e.g. "storage", "focus") for the page's lifetime.
 pub fn on_window_event(event: &str, f: impl Fn() + 'static) {
     let Some(window) = web_sys::window() else {

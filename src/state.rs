@@ -29,6 +29,9 @@ pub struct AppState {
     /// Labels of the next undo and redo, for the buttons' names.
     pub undo_label: RwSignal<Option<String>>,
     pub redo_label: RwSignal<Option<String>>,
+    /// Whether the browser keeps Climb's storage even when space runs low (`None`: unknown
+    /// or unsupported).
+    pub persisted: RwSignal<Option<bool>>,
     history: StoredValue<History>,
     rng: StoredValue<Rng>,
     store: StoredValue<LocalStore, LocalStorage>,
@@ -40,6 +43,12 @@ pub struct AppState {
     /// The stored text as this tab last read or wrote it. Anything else in storage was saved
     /// by another tab, and is merged in before this tab writes.
     known: StoredValue<Option<String>>,
+    /// Asked for persistent storage, and warned of nearly full storage, in this tab.
+    asked_persist: StoredValue<bool>,
+    warned_full: StoredValue<bool>,
+    /// Characters stored under keys other than the workspace's (backups, other apps on this
+    /// site), measured at start so that a save need not count them again.
+    others: StoredValue<usize>,
     notices: Notices,
 }
 
@@ -104,11 +113,17 @@ impl AppState {
             }
         }
         let known = store.get(WORKSPACE_KEY).ok().flatten();
+        let others = store.used_chars().saturating_sub(
+            known
+                .as_ref()
+                .map_or(0, |k| WORKSPACE_KEY.len() + k.encode_utf16().count()),
+        );
         let state = AppState {
             ws: RwSignal::new(ws),
             save: RwSignal::new(save.clone()),
             undo_label: RwSignal::new(None),
             redo_label: RwSignal::new(None),
+            persisted: RwSignal::new(None),
             history: StoredValue::new(History::default()),
             rng: StoredValue::new(Rng::new(browser::random_seed())),
             store: StoredValue::new_local(store),
@@ -116,6 +131,9 @@ impl AppState {
             hold: StoredValue::new(hold),
             failing: StoredValue::new(matches!(save, SaveStatus::NotSaved(_))),
             known: StoredValue::new(known),
+            asked_persist: StoredValue::new(false),
+            warned_full: StoredValue::new(false),
+            others: StoredValue::new(others),
             notices,
         };
         // One effect persists every change, whatever path made it; the first run only
@@ -127,10 +145,39 @@ impl AppState {
             }
         });
         browser::on_page_hide(move || state.flush());
+        browser::storage_persisted(move |p| state.persisted.set(p));
         // Another tab saved (the storage event), or this tab comes back to the front.
         browser::on_window_event("storage", move || state.sync_from_other_tabs());
         browser::on_window_event("focus", move || state.sync_from_other_tabs());
         state
+    }
+
+    /// After a successful save: remember what was written, ask once for persistent storage
+    /// (there is data worth keeping now), and warn once when storage is nearly full.
+    fn after_save(&self, json: String) {
+        use crate::domain::quota::{Usage, LOCAL_STORAGE_CHARS};
+        let used = self.others.get_value() + WORKSPACE_KEY.len() + json.len();
+        self.known.set_value(Some(json));
+        if !self.asked_persist.get_value() && self.persisted.get_untracked() != Some(true) {
+            self.asked_persist.set_value(true);
+            let this = *self;
+            browser::persist_storage(move |p| this.persisted.set(p));
+        }
+        let usage = Usage::of(used, LOCAL_STORAGE_CHARS);
+        if usage.near_full() && !self.warned_full.get_value() {
+            self.warned_full.set_value(true);
+            let this = *self;
+            self.notices.with_action(
+                NoticeKind::Error,
+                format!(
+                    "Browser storage is nearly full: {}. Export the workspace and delete \
+                     boards you no longer need, or saving will stop.",
+                    usage.text()
+                ),
+                "Export workspace",
+                move || this.download_export(),
+            );
+        }
     }
 
     /// What another tab saved since this tab last read or wrote storage, if anything.
@@ -418,8 +465,8 @@ impl AppState {
             .with_untracked(|ws| to_storage_json(ws, browser::now()));
         match self.store.with_value(|s| s.save(&json)) {
             Ok(()) => {
-                self.known.set_value(Some(json));
                 self.save.set(SaveStatus::Saved);
+                self.after_save(json);
                 if self.failing.get_value() {
                     self.failing.set_value(false);
                     self.notices

@@ -109,6 +109,22 @@ impl LocalStore {
         self.raw()?.remove_item(key).map_err(|e| classify(&e))
     }
 
+    /// Characters stored under every key of this site (keys and values), as browsers count
+    /// them against their limit.
+    pub fn used_chars(&self) -> usize {
+        let Ok(s) = self.raw() else {
+            return 0;
+        };
+        let n = s.length().unwrap_or(0);
+        (0..n)
+            .filter_map(|i| s.key(i).ok().flatten())
+            .map(|k| {
+                let v = s.get_item(&k).ok().flatten().unwrap_or_default();
+                utf16_len(&k) + utf16_len(&v)
+            })
+            .sum()
+    }
+
     /// Keys that hold backups of unreadable data, oldest first.
     pub fn backup_keys(&self) -> Vec<String> {
         let Ok(s) = self.raw() else {
@@ -181,4 +197,9 @@ fn classify(e: &wasm_bindgen::JsValue) -> StorageError {
         Some(ex) if ex.name() == "SecurityError" => StorageError::Unavailable(js_error_text(e)),
         _ => StorageError::Other(js_error_text(e)),
     }
+}
+
+/// Length of `s` in UTF-16 code units, the unit browsers count storage in.
+fn utf16_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
 }

@@ -359,3 +359,47 @@ fn data_a_newer_tab_saved_that_this_tab_cannot_read_is_never_overwritten() {
     });
     clear();
 }
+
+#[wasm_bindgen_test]
+fn nearly_full_storage_is_announced_once_with_an_export() {
+    clear();
+    let s = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    // Something else of this site already takes 84 % of what Climb assumes browsers allow.
+    s.set_item("other-app", &"x".repeat(4_200_000)).unwrap();
+    assert_eq!(
+        LocalStore::open().used_chars(),
+        "other-app".len() + 4_200_000
+    );
+    with_app(|state, notices| {
+        assert!(state.dispatch(Command::AddMember { name: "Ana".into() }));
+        state.save_now();
+        assert_eq!(state.save.get_untracked(), SaveStatus::Saved);
+        assert_eq!(
+            notice_action(&notices, "nearly full"),
+            Some(Some("Export workspace".to_owned()))
+        );
+        let count = || {
+            notices
+                .list_untracked()
+                .iter()
+                .filter(|n| n.text.contains("nearly full"))
+                .count()
+        };
+        assert!(state.dispatch(Command::AddMember { name: "Ben".into() }));
+        state.save_now();
+        assert_eq!(count(), 1, "warned once per tab");
+    });
+    clear();
+    with_app(|state, notices| {
+        assert!(state.dispatch(Command::AddMember {
+            name: "Cleo".into()
+        }));
+        state.save_now();
+        assert_eq!(
+            notice_action(&notices, "nearly full"),
+            None,
+            "plenty of room"
+        );
+    });
+    clear();
+}

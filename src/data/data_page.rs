@@ -43,6 +43,7 @@ pub fn DataPage() -> impl IntoView {
                     "This browser blocks local storage: your work is kept in this tab only."
                 }}
             </p>
+            <StorageUse/>
             <div class="row-actions">
                 <button class="primary" on:click=move |_| state.download_export()>
                     "Export workspace"
@@ -343,4 +344,34 @@ pub fn share_json(state: AppState, notices: Notices, json: String) {
             move || state.download_export(),
         ),
     });
+}
+
+/// How much of the browser's storage Climb uses, and whether the browser keeps it.
+#[component]
+fn StorageUse() -> impl IntoView {
+    use crate::domain::quota::{Usage, LOCAL_STORAGE_CHARS};
+    let state = AppState::expect();
+    let usage = Memo::new(move |_| {
+        // Measured again after every save.
+        state.save.track();
+        Usage::of(state.store().used_chars(), LOCAL_STORAGE_CHARS)
+    });
+    view! {
+        <p data-testid="storage-use">
+            {move || format!("Climb uses {} of the storage browsers allow a site.", usage.get().text())}
+        </p>
+        {move || usage.get().near_full().then(|| view! {
+            <p class="warning" role="alert">
+                "Storage is nearly full. Export the workspace, then delete boards you no longer "
+                "need; when storage is full, changes stay in this tab only."
+            </p>
+        })}
+        <p>
+            {move || match state.persisted.get() {
+                Some(true) => "Persistent storage is on: the browser will not clear Climb's data to free space.",
+                Some(false) => "Persistent storage is off: the browser may clear Climb's data when space runs low. Export regularly.",
+                None => "This browser does not say whether it keeps Climb's data: export regularly.",
+            }}
+        </p>
+    }
 }

@@ -10,6 +10,7 @@ pub mod goal_commands;
 pub mod history;
 pub mod iso;
 pub mod meta;
+pub mod quota;
 pub mod workshop_commands;
 pub mod workspace;
 

@@ -49,3 +49,15 @@ test("a tab that crashes right after an edit loses nothing", async ({ page }) =>
   await openApp(reopened, "/team");
   await expect(roster(reopened)).toContainText("Cleo");
 });
+
+test("the Data page says how much storage Climb uses and whether the browser keeps it", async ({ page }) => {
+  await openApp(page, "/team");
+  await addMember(page, "Dara");
+  await expectSaved(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Data" }).click();
+  await expect(page.getByTestId("storage-use")).toHaveText(
+    /^Climb uses \d+ B of about 5\.0 MB \(1 %\) of the storage browsers allow a site\.$/,
+  );
+  await expect(page.getByText(/^Persistent storage is (on|off)|does not say whether it keeps/)).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+});
