@@ -1,11 +1,16 @@
-// Board rendering benchmark, run on demand (not part of the test command):
-//   node tests/bench/board.mjs          (after `trunk build --release`)
-// Prints, from one browser run:
-//   1. the time to render a board of 1,000 cards through Climb versus a plain JavaScript page
-//      building the same DOM (same elements, attributes and text, same stylesheet);
-//   2. the time of one card move on a board of 20 cards versus one of 2,000 cards.
-// Every time includes a forced style and layout pass. Figures are medians of several runs.
-import { spawn } from "node:child_process";
+// Climb's benchmark, run on demand (not part of the test command):
+//   scripts/bench.sh                (builds the release first), or
+//   node tests/bench/bench.mjs      (after `trunk build --release`)
+// Prints, from one browser run, each figure against a baseline measured in the same run:
+//   1. render a board of 1,000 cards through Climb vs a plain JavaScript page building the
+//      same DOM (same elements, attributes and text, same stylesheet);
+//   2. one card move, and one keystroke in a board's text field, at 20 vs 2,000 cards;
+//   3. importing a 1 MB export (file picked to preview shown) vs `JSON.parse` of the same text;
+//   4. saving a 1,000-card workspace vs `JSON.stringify` + `localStorage.setItem` of the same
+//      data;
+// and then the first-load sizes (tests/size-budget.mjs). Every time includes a forced style
+// and layout pass where the DOM changes. Figures are medians of several runs.
+import { spawn, spawnSync } from "node:child_process";
 import { chromium } from "@playwright/test";
 
 const PORT = 4891;
@@ -25,7 +30,7 @@ const uuid = () => {
 };
 
 /** A saved workspace with one board of `n` cards spread over the rungs. */
-function workspace(n) {
+function workspace(n, text = (i) => `Situation number ${i + 1}: something that happened in the sprint`) {
   const now = "2026-11-21T09:00:00Z";
   const meta = () => ({ id: uuid(), version: 1, versionNonce: 1, updatedAt: now });
   const rungs = RUNGS.map((name) => ({ id: uuid(), name, description: "", prompt: "" }));
@@ -33,7 +38,7 @@ function workspace(n) {
   const cards = Array.from({ length: n }, (_, i) => ({
     ...meta(),
     boardId: board.id,
-    text: `Situation number ${i + 1}: something that happened in the sprint`,
+    text: text(i),
     rung: rungs[i % rungs.length].id,
   }));
   return {
@@ -140,6 +145,71 @@ async function moveOnce(page) {
   );
 }
 
+/** Types one character into the tray's new-card field; ms until the handler ran and the page
+ * is laid out again. */
+async function keystroke(page) {
+  return page.evaluate(() => {
+    const field = document.querySelector('textarea[aria-label="New card on Unplaced"], input[aria-label="New card on Unplaced"]');
+    field.focus();
+    const t0 = performance.now();
+    field.value += "x";
+    field.dispatchEvent(new InputEvent("input", { bubbles: true, data: "x", inputType: "insertText" }));
+    void document.body.offsetHeight;
+    return performance.now() - t0;
+  });
+}
+
+/** Picks `text` as an import file on the Data page; ms until the preview is on screen. */
+async function importOnce(page, text) {
+  return page.evaluate(
+    (text) =>
+      new Promise((resolve) => {
+        const input = document.querySelector("#import-file");
+        const files = new DataTransfer();
+        files.items.add(new File([text], "bench.climb.json", { type: "application/json" }));
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('[aria-label="Import preview"]')) {
+            observer.disconnect();
+            void document.body.offsetHeight;
+            resolve(performance.now() - t0);
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        input.files = files.files;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      }),
+    text,
+  );
+}
+
+/** Makes a change (one card up), then makes Climb save at once, as it does when the page is
+ * hidden; ms for that save (serialising the workspace and writing it). */
+async function saveOnce(page) {
+  return page.evaluate(() => {
+    const card = document.querySelector('li.card button[aria-label^="Move up"]');
+    card.click();
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+    const t0 = performance.now();
+    document.dispatchEvent(new Event("visibilitychange"));
+    const t = performance.now() - t0;
+    delete document.visibilityState;
+    return t;
+  });
+}
+
+/** The baseline for a save: the same data through JSON.stringify and setItem. */
+async function plainSave(page) {
+  return page.evaluate(() => {
+    const data = JSON.parse(localStorage.getItem("climb.workspace"));
+    const t0 = performance.now();
+    localStorage.setItem("bench.copy", JSON.stringify(data));
+    const t = performance.now() - t0;
+    localStorage.removeItem("bench.copy");
+    return t;
+  });
+}
+
 const server = spawn("python3", ["scripts/serve.py", "--port", String(PORT), "dist"], {
   env: { ...process.env, CLIMB_SERVE_QUIET: "1" },
   stdio: "ignore",
@@ -184,7 +254,57 @@ try {
   console.log(`  board of 20 cards:     ${ms(moves[20])}`);
   console.log(`  board of 2,000 cards:  ${ms(moves[2000])}`);
   console.log(`  ratio 2,000 / 20:      ${(moves[2000] / moves[20]).toFixed(2)}`);
+
+  const keys = {};
+  for (const n of [20, 2000]) {
+    const ws = workspace(n);
+    await openWith(page, ws.json, `/boards/${ws.board.id}`);
+    await page.locator("li.card").nth(n - 1).waitFor();
+    const times = [];
+    for (let i = 0; i < RUNS * 4; i++) times.push(await keystroke(page));
+    keys[n] = median(times);
+  }
+  console.log(`One keystroke in a board's text field (median of ${RUNS * 4}):`);
+  console.log(`  board of 20 cards:     ${ms(keys[20])}`);
+  console.log(`  board of 2,000 cards:  ${ms(keys[2000])}`);
+  console.log(`  ratio 2,000 / 20:      ${(keys[2000] / keys[20]).toFixed(2)}`);
+
+  // About 1 MB: 3,600 cards with longer texts.
+  const file = workspace(3600, (i) => `Card ${i + 1}: ` + "the release slipped because the review queue was long. ".repeat(3));
+  const mb = (file.json.length / 1e6).toFixed(2);
+  const imports = [];
+  const parses = [];
+  for (let i = 0; i < RUNS; i++) {
+    await openWith(page, workspace(1).json, "/data");
+    imports.push(await importOnce(page, file.json));
+    parses.push(await page.evaluate((t) => {
+      const t0 = performance.now();
+      JSON.parse(t);
+      return performance.now() - t0;
+    }, file.json));
+  }
+  console.log(`Import a ${mb} MB export (median of ${RUNS}):`);
+  console.log(`  Climb (read, check, preview): ${ms(median(imports))}`);
+  console.log(`  JSON.parse of the same text:  ${ms(median(parses))}`);
+  console.log(`  ratio Climb / JSON.parse:     ${(median(imports) / median(parses)).toFixed(2)}`);
+
+  const saves = [];
+  const plainSaves = [];
+  const ws = workspace(1000);
+  await openWith(page, ws.json, `/boards/${ws.board.id}`);
+  await page.locator("li.card").nth(999).waitFor();
+  for (let i = 0; i < RUNS; i++) {
+    saves.push(await saveOnce(page));
+    plainSaves.push(await plainSave(page));
+  }
+  console.log(`Save a workspace of 1,000 cards (median of ${RUNS}):`);
+  console.log(`  Climb autosave:               ${ms(median(saves))}`);
+  console.log(`  JSON.stringify + setItem:     ${ms(median(plainSaves))}`);
+  console.log(`  ratio Climb / plain:          ${(median(saves) / median(plainSaves)).toFixed(2)}`);
 } finally {
   await browser.close();
   server.kill();
 }
+
+console.log("First-load sizes:");
+spawnSync("node", ["tests/size-budget.mjs"], { stdio: "inherit" });
