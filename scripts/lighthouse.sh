@@ -30,4 +30,6 @@ if (failing.length) {
   console.log("\nAudits below full marks:");
   for (const a of failing) console.log(`  ${a.id}: ${a.displayValue ?? ""} (${Math.round(a.score * 100)})`);
 }
+const lcp = r.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node;
+if (lcp) console.log(`\nLargest contentful paint: ${lcp.snippet}`);
 ' "$out"

@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { minify } from "terser";
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -49,7 +50,7 @@ const walk = (rel) =>
     const r = rel ? `${rel}/${f}` : f;
     return statSync(join(dir, r)).isDirectory() ? walk(r) : [r];
   });
-const files = walk("").filter((f) => f !== "sw.js").sort();
+const files = walk("").filter((f) => f !== "sw.js" && !/\.(br|gz)$/.test(f)).sort();
 const version = createHash("sha256");
 for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
 const sw = readFileSync("scripts/sw-template.js", "utf8")
@@ -57,3 +58,14 @@ const sw = readFileSync("scripts/sw-template.js", "utf8")
   .replace("__FILES__", JSON.stringify(files.map((f) => `/${f}`)));
 writeFileSync(join(dir, "sw.js"), sw);
 console.log(`postbuild: sw.js precaches ${files.length} files`);
+
+// Compressed copies of every text file, for servers that send them as they are
+// (scripts/serve.py does): brotli at its best setting, and gzip -9 for older clients.
+for (const f of [...files, "sw.js"].filter((f) => /\.(wasm|js|css|html|svg|webmanifest)$/.test(f))) {
+  const raw = readFileSync(join(dir, f));
+  writeFileSync(join(dir, f) + ".br", brotliCompressSync(raw, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+  }));
+  writeFileSync(join(dir, f) + ".gz", gzipSync(raw, { level: 9 }));
+}
+console.log("postbuild: wrote .br and .gz copies");

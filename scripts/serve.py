@@ -59,6 +59,36 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     csp = ""
 
+    # The build writes brotli (.br) and gzip (.gz) copies of its text files
+    # (scripts/postbuild.mjs); they are sent to browsers that accept them, as a CDN would.
+    ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        accepted = self.headers.get("Accept-Encoding", "")
+        if os.path.isfile(path):
+            for name, suffix in self.ENCODINGS:
+                if name in accepted and os.path.isfile(path + suffix):
+                    return self.send_encoded(path, path + suffix, name)
+        return super().send_head()
+
+    def send_encoded(self, original, encoded, encoding):
+        f = open(encoded, "rb")
+        try:
+            size = os.fstat(f.fileno()).st_size
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(original))
+            self.send_header("Content-Encoding", encoding)
+            self.send_header("Content-Length", str(size))
+            self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            return f
+        except Exception:
+            f.close()
+            raise
+
     def end_headers(self):
         self.send_header("Content-Security-Policy", self.csp)
         self.send_header("X-Content-Type-Options", "nosniff")

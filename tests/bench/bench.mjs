@@ -149,7 +149,8 @@ async function moveOnce(page) {
  * is laid out again. */
 async function keystroke(page) {
   return page.evaluate(() => {
-    const field = document.querySelector('textarea[aria-label="New card on Unplaced"], input[aria-label="New card on Unplaced"]');
+    const label = [...document.querySelectorAll("label")].find((l) => l.textContent === "New card on Unplaced");
+    const field = document.getElementById(label.htmlFor);
     field.focus();
     const t0 = performance.now();
     field.value += "x";
@@ -186,14 +187,23 @@ async function importOnce(page, text) {
 /** Makes a change (one card up), then makes Climb save at once, as it does when the page is
  * hidden; ms for that save (serialising the workspace and writing it). */
 async function saveOnce(page) {
-  return page.evaluate(() => {
-    const card = document.querySelector('li.card button[aria-label^="Move up"]');
-    card.click();
+  return page.evaluate(async () => {
+    const buttons = document.querySelectorAll('li.card button[aria-label^="Move up"]');
+    buttons[buttons.length - 1].click();
+    // Let the change reach the autosave (it schedules a save 300 ms later), then save now.
+    await new Promise((r) => setTimeout(r, 20));
+    if (document.querySelector('[data-testid="save-state"]').textContent !== "Saving…") {
+      throw new Error("no save pending");
+    }
     Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
     const t0 = performance.now();
     document.dispatchEvent(new Event("visibilitychange"));
     const t = performance.now() - t0;
     delete document.visibilityState;
+    await new Promise((r) => setTimeout(r, 0));
+    if (document.querySelector('[data-testid="save-state"]').textContent !== "Saved") {
+      throw new Error("the save did not happen");
+    }
     return t;
   });
 }
