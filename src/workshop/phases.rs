@@ -510,7 +510,8 @@ pub fn VotePhase(id: Id, turn: Turn, picked: RwSignal<Option<Id>>) -> impl IntoV
                         view! {
                             <li>
                                 <span class="vote-text">{c.text.clone()}</span>
-                                <span class="dots" aria-label=format!("{n} of your dots")>{"●".repeat(n as usize)}</span>
+                                <span class="dots" aria-hidden="true">{"●".repeat(n as usize)}</span>
+                                <span class="visually-hidden">{format!("{n} of your dots")}</span>
                                 <button
                                     aria-label=format!("Add a dot to “{s}”")
                                     disabled=left == 0

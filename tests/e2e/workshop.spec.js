@@ -219,3 +219,33 @@ test("the phase timer counts down, pauses, adds a minute and shows when time is 
   await expect(timer.getByRole("alert")).toHaveText("Time is up");
   await expect(clock).toHaveText("0:00");
 });
+
+for (const scheme of ["light", "dark"]) {
+  test(`every workshop phase passes axe and fits a phone screen (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await addMembers(page, ["Ana", "Ben"]);
+    await openApp(page, "/boards");
+    await page.getByRole("textbox", { name: "Title" }).fill("Checked retro");
+    await page.getByRole("button", { name: "Create board" }).click();
+    await page.getByRole("link", { name: "Run as a workshop" }).click();
+    let results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `start: ${v.id} ${v.help}`)).toEqual([]);
+    await page.getByRole("button", { name: "Start the workshop" }).click();
+    await page.setViewportSize({ width: 360, height: 740 });
+    const phases = ["Set the stage", "Write", "Place", "Reveal", "Vote", "Climb", "Commit", "Close"];
+    for (const [i, phase] of phases.entries()) {
+      if (i > 0) await next(page, phase);
+      await phaseIs(page, phase);
+      if (phase === "Write") await writeAs(page, "Ana", "A situation worth climbing");
+      if (phase === "Place") {
+        await page.getByRole("combobox", { name: /^Rung for/ }).selectOption({ label: "Make it happen" });
+      }
+      // Open the folded sections too, so that their contents are checked.
+      for (const summary of await page.locator("details > summary").all()) await summary.click();
+      results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${phase}: ${v.id} ${v.help}`)).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, phase).toBeLessThanOrEqual(0);
+    }
+  });
+}
