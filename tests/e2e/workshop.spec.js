@@ -187,6 +187,26 @@ test("a full workshop: two on one screen, one contribution from a file, a micro-
   await expect(goal).toContainText(`From the card “${B}” on Sprint 43 retro`);
   await goal.getByRole("link", { name: "Sprint 43 retro" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sprint 43 retro" })).toBeVisible();
+
+  // The team's next retro reviews this commitment at Set the stage.
+  await openApp(page, "/boards");
+  await page.getByRole("textbox", { name: "Title" }).fill("Sprint 44 retro");
+  const nextWeek = new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10);
+  await page.getByLabel("Date").fill(nextWeek);
+  await page.getByRole("button", { name: "Create board" }).click();
+  await page.getByRole("link", { name: "Run as a workshop" }).click();
+  await page.getByRole("button", { name: "Start the workshop" }).click();
+  const review = page.getByRole("region", { name: "Review of commitments" });
+  await expect(review).toContainText("Open commitments from “Sprint 43 retro”");
+  await expect(review).toContainText("Quarantine the three flaky tests by Friday");
+  await review.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByText("Say why, in a word or two, first.")).toBeVisible();
+  await review.getByRole("textbox", { name: /^Why, for/ }).fill("All three are quarantined");
+  await review.getByRole("button", { name: "Done" }).click();
+  await expect(review).toContainText("No open commitments from “Sprint 43 retro”.");
+  await openApp(page, "/goals");
+  await page.getByRole("tab", { name: "Done" }).click();
+  await expect(page.getByRole("listitem", { name: "Goal: Quarantine the three flaky tests by Friday" })).toContainText("All three are quarantined");
 });
 
 test("the phase timer counts down, pauses, adds a minute and shows when time is up", async ({ page }) => {
