@@ -103,9 +103,27 @@ pub fn register_service_worker(url: &str) {
         .map(|v| !v.is_undefined())
         .unwrap_or(false);
     if supported {
-        // Caught, so a refusal is not reported as an unhandled rejection.
+        // An existing registration is not checked for a new release by `register`; `update`
+        // does that at once, so the next load after a release installs it. Failures (offline)
+        // are caught, so they are not reported as unhandled rejections.
         let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
-        let _ = navigator.service_worker().register(url).catch(&ignore);
+        let update = Closure::<dyn FnMut(JsValue)>::new(|reg: JsValue| {
+            let promise = js_sys::Reflect::get(&reg, &JsValue::from_str("update"))
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                .and_then(|f| f.call0(&reg).ok())
+                .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+            if let Some(p) = promise {
+                let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+                let _ = p.catch(&ignore);
+                ignore.forget();
+            }
+        });
+        let _ = navigator
+            .service_worker()
+            .register(url)
+            .then2(&update, &ignore);
+        update.forget();
         ignore.forget();
     }
 }
