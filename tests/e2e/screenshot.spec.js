@@ -41,3 +41,42 @@ test("README screenshot of a board with cards on both sides of the line", async 
   await page.locator("h1").click();
   await page.screenshot({ path: "tests/screenshots/board.png", fullPage: true });
 });
+
+test("README screenshot of a workshop's Reveal phase", async ({ page }) => {
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await openApp(page, "/team");
+  const name = page.getByRole("textbox", { name: "Name", exact: true });
+  for (const n of ["Ana", "Ben", "Cleo"]) {
+    await name.fill(n);
+    await name.press("Enter");
+  }
+  await openApp(page, "/boards");
+  await page.getByRole("textbox", { name: "Title" }).fill("Sprint 43 retro");
+  await page.getByRole("button", { name: "Create board" }).click();
+  await page.getByRole("link", { name: "Run as a workshop" }).click();
+  await page.getByRole("button", { name: "Start the workshop" }).click();
+  await page.getByRole("button", { name: "Next: Write ▶" }).click();
+  const cards = ["The release slipped a week", "Flaky tests block merges", "Waiting on the vendor's answer"];
+  for (const text of cards) {
+    await page.getByRole("textbox", { name: /^A recent challenge/ }).fill(text);
+    await page.getByRole("button", { name: "Add card", exact: true }).click();
+  }
+  await page.getByRole("button", { name: "Next: Place ▶" }).click();
+  const placements = {
+    Ana: ["Excuses", "Acknowledge reality", "Wait and hope"],
+    Ben: ["Own it", "Acknowledge reality", "Wait and hope"],
+    Cleo: ["Blame others", "Own it", "Excuses"],
+  };
+  for (const [who, rungs] of Object.entries(placements)) {
+    await page.getByRole("combobox", { name: "Placing as" }).selectOption({ label: who });
+    for (const [i, rung] of rungs.entries()) {
+      await page.getByRole("combobox", { name: new RegExp(`Rung for “${cards[i].slice(0, 20)}`) }).selectOption({ label: rung });
+    }
+    await expect(page.getByText(`${who} has placed 3 of 3 cards.`)).toBeVisible();
+  }
+  await page.getByRole("button", { name: "Next: Reveal ▶" }).click();
+  await expect(page.getByText("People disagree most").first()).toBeVisible();
+  await expect(page.getByTestId("save-state")).toHaveText("Saved");
+  await page.locator("h1").click();
+  await page.screenshot({ path: "tests/screenshots/workshop.png" });
+});
