@@ -31,5 +31,5 @@ if (failing.length) {
   for (const a of failing) console.log(`  ${a.id}: ${a.displayValue ?? ""} (${Math.round(a.score * 100)})`);
 }
 const lcp = r.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node;
-if (lcp) console.log(`\nLargest contentful paint: ${lcp.snippet}`);
+if (lcp) console.log(`\nLargest contentful paint: ${lcp.snippet} (${lcp.selector}) at ${r.audits["largest-contentful-paint"].displayValue}`);
 ' "$out"
