@@ -113,11 +113,7 @@ impl AppState {
             }
         }
         let known = store.get(WORKSPACE_KEY).ok().flatten();
-        let others = store.used_chars().saturating_sub(
-            known
-                .as_ref()
-                .map_or(0, |k| WORKSPACE_KEY.len() + k.encode_utf16().count()),
-        );
+        let others = store.used_chars_except(Some(WORKSPACE_KEY));
         let state = AppState {
             ws: RwSignal::new(ws),
             save: RwSignal::new(save.clone()),

@@ -112,12 +112,18 @@ impl LocalStore {
     /// Characters stored under every key of this site (keys and values), as browsers count
     /// them against their limit.
     pub fn used_chars(&self) -> usize {
+        self.used_chars_except(None)
+    }
+
+    /// [`Self::used_chars`] leaving out one key (whose value is then not read at all).
+    pub fn used_chars_except(&self, except: Option<&str>) -> usize {
         let Ok(s) = self.raw() else {
             return 0;
         };
         let n = s.length().unwrap_or(0);
         (0..n)
             .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| Some(k.as_str()) != except)
             .map(|k| {
                 let v = s.get_item(&k).ok().flatten().unwrap_or_default();
                 utf16_len(&k) + utf16_len(&v)
