@@ -46,6 +46,24 @@ fn short(text: &str) -> String {
     }
 }
 
+/// Options for a rung `<select>`: `none` (value "") first, then the rungs top first, with
+/// `current` selected.
+fn rung_options(board: &Board, current: Option<&Id>, none: &'static str) -> impl IntoView {
+    let options = board
+        .rungs
+        .iter()
+        .rev()
+        .map(|r| {
+            let sel = current == Some(&r.id);
+            view! { <option value=r.id.to_string() selected=sel>{r.name.clone()}</option> }
+        })
+        .collect_view();
+    view! {
+        <option value="" selected=current.is_none()>{none}</option>
+        {options}
+    }
+}
+
 fn no_participants() -> AnyView {
     view! {
         <p class="hint">"Nobody takes part yet: choose participants under “Participants” below."</p>
@@ -301,16 +319,7 @@ pub fn PlacePhase(id: Id, turn: Turn, picked: RwSignal<Option<Id>>) -> impl Into
                                             rung: crate::ui::member_from_value(v),
                                         });
                                     }>
-                                        <option value="" selected=current.is_none()>"Not placed"</option>
-                                        {board
-                                            .rungs
-                                            .iter()
-                                            .rev()
-                                            .map(|r| {
-                                                let sel = current.as_ref() == Some(&r.id);
-                                                view! { <option value=r.id.to_string() selected=sel>{r.name.clone()}</option> }
-                                            })
-                                            .collect_view()}
+                                        {rung_options(&board, current.as_ref(), "Not placed")}
                                     </select>
                                 </label>
                             </li>
@@ -435,16 +444,7 @@ pub fn RevealPhase(id: Id) -> impl IntoView {
                                             to: crate::ui::member_from_value(v),
                                         }));
                                     }>
-                                        <option value="" selected=current.is_none()>"Unplaced"</option>
-                                        {board
-                                            .rungs
-                                            .iter()
-                                            .rev()
-                                            .map(|r| {
-                                                let sel = current.as_ref() == Some(&r.id);
-                                                view! { <option value=r.id.to_string() selected=sel>{r.name.clone()}</option> }
-                                            })
-                                            .collect_view()}
+                                        {rung_options(&board, current.as_ref(), "Unplaced")}
                                     </select>
                                 </label>
                             </li>

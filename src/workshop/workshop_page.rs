@@ -101,33 +101,11 @@ fn StartWorkshop(id: Id, board: Memo<Option<Board>>) -> impl IntoView {
             } else {
                 view! {
                     <form class="new-board" on:submit=start aria-label="Start the workshop">
-                        <fieldset>
-                            <legend>"Participants"</legend>
-                            {members
-                                .into_iter()
-                                .map(|(m, name)| {
-                                    let m2 = m.clone();
-                                    view! {
-                                        <label class="check">
-                                            <input
-                                                type="checkbox"
-                                                prop:checked=move || chosen.with(|c| c.contains(&m))
-                                                on:change=move |ev| {
-                                                    let on = event_target_checked(&ev);
-                                                    chosen.update(|c| {
-                                                        c.retain(|x| x != &m2);
-                                                        if on {
-                                                            c.push(m2.clone());
-                                                        }
-                                                    });
-                                                }
-                                            />
-                                            " " {name}
-                                        </label>
-                                    }
-                                })
-                                .collect_view()}
-                        </fieldset>
+                        <MemberChecks
+                            legend="Participants"
+                            chosen=chosen.into()
+                            set=move |list| chosen.set(list)
+                        />
                         <button class="primary" type="submit">"Start the workshop"</button>
                     </form>
                 }
@@ -342,48 +320,68 @@ fn Contributions(id: Id, board: Memo<Option<Board>>, turn: Turn) -> impl IntoVie
 #[component]
 fn Participants(id: Id, participants: Memo<Vec<Id>>) -> impl IntoView {
     let state = AppState::expect();
+    view! {
+        <details class="participants">
+            <summary>{move || format!("Participants ({})", participants.with(Vec::len))}</summary>
+            <MemberChecks
+                legend="Who takes part"
+                chosen=participants.into()
+                set=move |list| {
+                    workshop(
+                        state,
+                        WorkshopCommand::SetParticipants {
+                            board: id.clone(),
+                            participants: list,
+                        },
+                    );
+                }
+            />
+        </details>
+    }
+}
+
+/// A checkbox per member of the roster; `set` gets the new list (in order of ticking) on
+/// every change.
+#[component]
+fn MemberChecks(
+    legend: &'static str,
+    chosen: Signal<Vec<Id>>,
+    set: impl Fn(Vec<Id>) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = AppState::expect();
     let members: Vec<(Id, String)> = state.ws.with_untracked(|ws| {
         ws.live::<Member>()
             .map(|m| (m.meta.id.clone(), m.name.clone()))
             .collect()
     });
     view! {
-        <details class="participants">
-            <summary>{move || format!("Participants ({})", participants.with(Vec::len))}</summary>
-            <fieldset>
-                <legend>"Who takes part"</legend>
-                {members
-                    .into_iter()
-                    .map(|(m, name)| {
-                        let id = id.clone();
-                        let m2 = m.clone();
-                        view! {
-                            <label class="check">
-                                <input
-                                    type="checkbox"
-                                    prop:checked=move || participants.with(|p| p.contains(&m))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        let mut list = participants.get_untracked();
-                                        list.retain(|x| x != &m2);
-                                        if on {
-                                            list.push(m2.clone());
-                                        }
-                                        workshop(
-                                            state,
-                                            WorkshopCommand::SetParticipants {
-                                                board: id.clone(),
-                                                participants: list,
-                                            },
-                                        );
+        <fieldset>
+            <legend>{legend}</legend>
+            {members
+                .into_iter()
+                .map(|(m, name)| {
+                    let m2 = m.clone();
+                    let set = set.clone();
+                    view! {
+                        <label class="check">
+                            <input
+                                type="checkbox"
+                                prop:checked=move || chosen.with(|c| c.contains(&m))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let mut list = chosen.get_untracked();
+                                    list.retain(|x| x != &m2);
+                                    if on {
+                                        list.push(m2.clone());
                                     }
-                                />
-                                " " {name}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
-        </details>
+                                    set(list);
+                                }
+                            />
+                            " " {name}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
     }
 }
