@@ -7,6 +7,7 @@ pub mod domain;
 
 pub mod app;
 pub mod browser;
+pub mod crash;
 pub mod router;
 pub mod share;
 pub mod state;

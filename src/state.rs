@@ -2,6 +2,7 @@
 //! domain's history, and a debounced autosave that is flushed when the page is hidden.
 
 use crate::browser;
+use crate::domain::backup::Why;
 use crate::domain::exchange::{merge, restore, to_export_json, to_storage_json};
 use crate::domain::{Command, History, Rng, Workspace};
 use crate::storage::{Loaded, LocalStore, StorageError, WORKSPACE_KEY};
@@ -32,6 +33,9 @@ pub struct AppState {
     /// Whether the browser keeps Climb's storage even when space runs low (`None`: unknown
     /// or unsupported).
     pub persisted: RwSignal<Option<bool>>,
+    /// Keys of the backups in storage, oldest first; refreshed whenever this tab keeps or
+    /// deletes one.
+    pub backups: RwSignal<Vec<String>>,
     history: StoredValue<History>,
     rng: StoredValue<Rng>,
     store: StoredValue<LocalStore, LocalStorage>,
@@ -63,56 +67,60 @@ impl AppState {
         let mut ws = Workspace::default();
         let mut save = SaveStatus::Saved;
         let mut hold = false;
+        let mut known = None;
         match store.load(browser::now()) {
-            Ok(Loaded::Empty) => {}
-            Ok(Loaded::Workspace(r)) => {
-                if !r.warnings.is_empty() {
-                    let list: Vec<String> = r.warnings.iter().map(ToString::to_string).collect();
-                    notices.error(format!(
-                        "Some saved records could not be read and were skipped: {}",
-                        list.join("; ")
-                    ));
+            Ok((Loaded::Empty, _)) => {}
+            Ok((Loaded::Workspace(r, backup), raw)) => {
+                known = raw;
+                if let Some(text) = load_warnings(&r, backup.as_deref()) {
+                    notices.error(text);
                 }
                 ws = r.workspace;
             }
-            Ok(Loaded::Unreadable {
-                raw,
-                error,
-                backup_key,
-            }) => match backup_key {
-                Some(key) => notices.error(format!(
+            Ok((
+                Loaded::Unreadable {
+                    raw,
+                    error,
+                    backup_key,
+                },
+                _,
+            )) => {
+                // Saving over it is fine once it is backed up: it is no other tab's work.
+                known = Some(raw.clone());
+                match backup_key {
+                    Some(_) => notices.error(format!(
                     "The saved workspace could not be read: {error} It was kept untouched as a \
-                     backup ({key}); you can download it from the Data page. Climb starts with \
-                     an empty workspace."
+                     backup; you can download it from the Data page. Climb starts with an \
+                     empty workspace."
                 )),
-                None => {
-                    hold = true;
-                    save = SaveStatus::NotSaved(
-                        "saved data could not be read and is kept untouched".into(),
-                    );
-                    notices.with_action(
-                        NoticeKind::Error,
-                        format!(
+                    None => {
+                        hold = true;
+                        save = SaveStatus::NotSaved(
+                            "saved data could not be read and is kept untouched".into(),
+                        );
+                        notices.with_action(
+                            NoticeKind::Error,
+                            format!(
                             "The saved workspace could not be read: {error} Climb will not save \
                              over it. Download it to keep it."
                         ),
-                        "Download saved data",
-                        move || {
-                            let _ = browser::download(
-                                "climb-unreadable-backup.json",
-                                &raw,
-                                "application/json",
-                            );
-                        },
-                    );
+                            "Download saved data",
+                            move || {
+                                let _ = browser::download(
+                                    "climb-unreadable-backup.json",
+                                    &raw,
+                                    "application/json",
+                                );
+                            },
+                        );
+                    }
                 }
-            },
+            }
             Err(e) => {
                 save = SaveStatus::NotSaved(short_reason(&e));
                 notices.error(e.to_string());
             }
         }
-        let known = store.get(WORKSPACE_KEY).ok().flatten();
         let others = store.used_chars_except(Some(WORKSPACE_KEY));
         let state = AppState {
             ws: RwSignal::new(ws),
@@ -127,11 +135,13 @@ impl AppState {
             hold: StoredValue::new(hold),
             failing: StoredValue::new(matches!(save, SaveStatus::NotSaved(_))),
             known: StoredValue::new(known),
+            backups: RwSignal::new(Vec::new()),
             asked_persist: StoredValue::new(false),
             warned_full: StoredValue::new(false),
             others: StoredValue::new(others),
             notices,
         };
+        state.refresh_backups();
         // One effect persists every change, whatever path made it; the first run only
         // subscribes, so loading never writes.
         Effect::new(move |prev: Option<()>| {
@@ -213,7 +223,8 @@ impl AppState {
                 self.notices.with_action(
                     NoticeKind::Error,
                     format!(
-                        "Another tab saved data this tab cannot read ({e}). This tab will not                          save over it; reload to continue, or export this tab's work."
+                        "Another tab saved data this tab cannot read ({e}). This tab will not save \
+                         over it; reload to continue, or export this tab's work."
                     ),
                     "Export workspace",
                     move || this.download_export(),
@@ -320,7 +331,9 @@ impl AppState {
     }
 
     /// Merges an imported workspace into this one (or, with `copy`, adds it beside this one
-    /// under fresh ids), as one change that Undo reverts.
+    /// under fresh ids), as one change that Undo reverts. A merge that removes anything keeps
+    /// the workspace as a backup first (refused, with nothing changed, when it cannot), which
+    /// the notice and the Data page restore in one step, after a reload too.
     pub fn import_merge(&self, incoming: &Workspace, copy: bool) {
         let incoming = if copy {
             let mut out = Workspace::default();
@@ -330,39 +343,88 @@ impl AppState {
         } else {
             incoming.clone()
         };
+        let removals = self
+            .ws
+            .with_untracked(|ws| crate::domain::exchange::preview(ws, &incoming).removals);
+        let removes = crate::domain::merge::removal_text(&removals);
+        let backup = match &removes {
+            None => None,
+            Some(_) => match self.keep_backup(Why::BeforeMerge) {
+                Ok(key) => Some(key),
+                Err(e) => {
+                    self.notices.error(format!(
+                        "Nothing was merged: the file removes records, and the backup of this \
+                         workspace that must come first could not be saved ({e})."
+                    ));
+                    return;
+                }
+            },
+        };
         let mut change = None;
         self.ws.maybe_update(|ws| {
             let merged = crate::domain::exchange::merge(ws, &incoming);
+            let before_kept = ws.kept.clone();
             let c = ws.absorb(&merged);
-            let changed = !c.entries.is_empty();
+            let changed = !c.entries.is_empty() || ws.kept != before_kept;
             change = Some(c);
             changed
         });
-        if let Some(c) = change.filter(|c| !c.entries.is_empty()) {
-            let n = c.entries.len();
-            self.history.update_value(|h| h.record(c));
-            self.refresh_history_labels();
-            let this = *self;
-            self.notices.with_action(
-                NoticeKind::Success,
-                format!("Imported: {n} records added or updated."),
-                "Undo",
-                move || this.undo(),
-            );
-        } else {
+        let Some(c) = change.filter(|c| !c.entries.is_empty()) else {
             self.notices
                 .info("Nothing to import: this workspace already has all of it.");
+            return;
+        };
+        let n = c.entries.len();
+        self.history.update_value(|h| h.record(c));
+        self.refresh_history_labels();
+        let this = *self;
+        let records = crate::domain::merge::plural(n, "record", "records");
+        match (removes, backup) {
+            (Some(removes), Some(key)) => self.notices.with_action(
+                NoticeKind::Success,
+                format!(
+                    "Merged: {records} changed. {removes} The workspace as it was before is \
+                     kept as a backup on the Data page."
+                ),
+                "Restore the workspace as it was",
+                move || this.restore_backup(&key),
+            ),
+            _ => self.notices.with_action(
+                NoticeKind::Success,
+                format!("Imported: {records} added or updated."),
+                "Undo",
+                move || this.undo(),
+            ),
         }
+    }
+
+    /// Keeps the workspace as it is now as a backup.
+    fn keep_backup(&self, why: Why) -> Result<String, StorageError> {
+        let now = browser::now();
+        let json = self.ws.with_untracked(|ws| to_storage_json(ws, now));
+        let key = self.store.with_value(|s| s.backup(&json, now, why));
+        self.refresh_backups();
+        key
+    }
+
+    /// Re-reads the list of backups (after this tab kept or deleted one).
+    pub fn refresh_backups(&self) {
+        self.backups
+            .set(self.store.with_value(LocalStore::backup_keys));
+    }
+
+    /// Deletes a backup for good.
+    pub fn delete_backup(&self, key: &str) {
+        if let Err(e) = self.store.with_value(|s| s.remove(key)) {
+            self.notices.error(e.to_string());
+        }
+        self.refresh_backups();
     }
 
     /// Replaces the whole workspace, after keeping the current one as a backup that the Data
     /// page can restore in one step. Refused (and nothing changes) when the backup fails.
     pub fn import_replace(&self, incoming: Workspace) -> bool {
-        let now = browser::now();
-        let json = self.ws.with_untracked(|ws| to_storage_json(ws, now));
-        let stamp = crate::domain::iso::format_instant(&now).replace(':', "-");
-        let key = format!("{}{stamp}", crate::storage::BACKUP_PREFIX);
-        if let Err(e) = self.store.with_value(|s| s.set(&key, &json)) {
+        if let Err(e) = self.keep_backup(Why::BeforeReplace) {
             self.notices.error(format!(
                 "Nothing was replaced: the backup of this workspace could not be saved ({e})."
             ));
@@ -371,13 +433,13 @@ impl AppState {
         self.ws.set(incoming);
         self.history.update_value(History::clear);
         self.refresh_history_labels();
-        self.notices.success(format!(
-            "Replaced. The previous workspace is kept as backup {key} on this page."
-        ));
+        self.notices
+            .success("Replaced. The previous workspace is kept as a backup on the Data page.");
         true
     }
 
-    /// Restores a backup kept by [`AppState::import_replace`] (or of unreadable data).
+    /// Restores a backup: the workspace becomes the backup's (after keeping the current one
+    /// as a backup in turn).
     pub fn restore_backup(&self, key: &str) {
         let text = match self.store.with_value(|s| s.get(key)) {
             Ok(Some(t)) => t,
@@ -492,4 +554,39 @@ fn short_reason(e: &StorageError) -> String {
         StorageError::QuotaExceeded => "storage is full; export your work".into(),
         StorageError::Other(w) => w.clone(),
     }
+}
+
+/// The notice for a workspace that was read only in part, if it was.
+fn load_warnings(r: &crate::domain::exchange::Restored, backup: Option<&str>) -> Option<String> {
+    use crate::domain::merge::plural;
+    if r.warnings.is_empty() {
+        return None;
+    }
+    let kept = r.workspace.kept.len();
+    let repaired = r.warnings.len().saturating_sub(kept);
+    let mut text = String::new();
+    if kept > 0 {
+        text.push_str(&format!(
+            "{} saved by Climb could not be read by this version. {} kept as {} and \
+             saved back with every change; the Data page lists and downloads {}. ",
+            plural(kept, "record", "records"),
+            if kept == 1 { "It is" } else { "They are" },
+            if kept == 1 { "it is" } else { "they are" },
+            if kept == 1 { "it" } else { "them" },
+        ));
+    }
+    if repaired > 0 {
+        let list: Vec<String> = r
+            .warnings
+            .iter()
+            .filter(|w| !w.reason.ends_with("kept as it is"))
+            .take(5)
+            .map(ToString::to_string)
+            .collect();
+        text.push_str(&format!("Repaired: {}. ", list.join("; ")));
+    }
+    if backup.is_some() {
+        text.push_str("The saved data as it was is kept as a backup on the Data page.");
+    }
+    Some(text.trim_end().to_owned())
 }

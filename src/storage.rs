@@ -5,6 +5,7 @@
 //! a [`StorageError`] the UI shows, and unreadable text is copied under a backup key before
 //! anything could overwrite it.
 
+use crate::domain::backup::Why;
 use crate::domain::exchange::{restore, RestoreError, Restored};
 use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage as _};
@@ -13,7 +14,8 @@ use wasm_bindgen::JsCast;
 
 /// Where the workspace lives.
 pub const WORKSPACE_KEY: &str = "climb.workspace";
-/// Prefix of the keys that keep unreadable saved data, followed by a timestamp.
+/// Prefix of the keys that keep backups, followed by a timestamp and why the backup was made
+/// (see [`crate::domain::backup`]).
 pub const BACKUP_PREFIX: &str = "climb.backup.";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,7 +51,9 @@ impl std::error::Error for StorageError {}
 pub enum Loaded {
     /// Nothing saved yet.
     Empty,
-    Workspace(Restored),
+    /// A workspace; when some of it could not be read as it was (records kept unread or
+    /// repaired), the key of the backup of the text as saved.
+    Workspace(Box<Restored>, Option<String>),
     /// Saved text that cannot be read. It has been copied to `backup_key` (when that was
     /// possible) and must not be overwritten until the user has had a chance to keep it.
     Unreadable {
@@ -150,30 +154,46 @@ impl LocalStore {
         keys
     }
 
-    /// Reads the saved workspace through the one restore path. Unreadable text is copied to a
-    /// backup key first; if even that fails, the caller must not save over the original.
-    pub fn load(&self, now: DateTime<Utc>) -> Result<Loaded, StorageError> {
+    /// Keeps `text` as a backup, once: the key of an identical backup is returned instead of
+    /// writing it twice.
+    pub fn backup(&self, text: &str, now: DateTime<Utc>, why: Why) -> Result<String, StorageError> {
+        if let Some(k) = self
+            .backup_keys()
+            .into_iter()
+            .find(|k| self.get(k).ok().flatten().as_deref() == Some(text))
+        {
+            return Ok(k);
+        }
+        let key = crate::domain::backup::key(BACKUP_PREFIX, now, why);
+        self.set(&key, text)?;
+        Ok(key)
+    }
+
+    /// Reads the saved workspace and the text it was read from, through the one restore path.
+    /// Unreadable text is copied to a backup key first; if even that fails, the caller must
+    /// not save over the original. Text read only in part (records kept unread or repaired)
+    /// is backed up as it was too, before any save can change it.
+    pub fn load(&self, now: DateTime<Utc>) -> Result<(Loaded, Option<String>), StorageError> {
         let Some(raw) = self.get(WORKSPACE_KEY)? else {
-            return Ok(Loaded::Empty);
+            return Ok((Loaded::Empty, None));
         };
         match restore(&raw) {
-            Ok(r) => Ok(Loaded::Workspace(r)),
+            Ok(r) => {
+                let backup_key = (!r.warnings.is_empty())
+                    .then(|| self.backup(&raw, now, Why::AsSaved).ok())
+                    .flatten();
+                Ok((Loaded::Workspace(Box::new(r), backup_key), Some(raw)))
+            }
             Err(error) => {
-                // The same unreadable text is kept once, however often the app restarts.
-                let existing = self
-                    .backup_keys()
-                    .into_iter()
-                    .find(|k| self.get(k).ok().flatten().as_deref() == Some(raw.as_str()));
-                let backup_key = existing.or_else(|| {
-                    let stamp = crate::domain::iso::format_instant(&now).replace(':', "-");
-                    let key = format!("{BACKUP_PREFIX}{stamp}");
-                    self.set(&key, &raw).ok().map(|_| key)
-                });
-                Ok(Loaded::Unreadable {
-                    raw,
-                    error,
-                    backup_key,
-                })
+                let backup_key = self.backup(&raw, now, Why::Unreadable).ok();
+                Ok((
+                    Loaded::Unreadable {
+                        raw,
+                        error,
+                        backup_key,
+                    },
+                    None,
+                ))
             }
         }
     }

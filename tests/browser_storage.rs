@@ -88,11 +88,11 @@ fn round_trip_through_local_storage() {
     clear();
     let store = LocalStore::open();
     assert!(store.is_available());
-    assert!(matches!(store.load(now()).unwrap(), Loaded::Empty));
+    assert!(matches!(store.load(now()).unwrap().0, Loaded::Empty));
     let ws = workspace_with(&["Ana", "Ben"]);
     store.save(&to_storage_json(&ws, now())).unwrap();
-    match LocalStore::open().load(now()).unwrap() {
-        Loaded::Workspace(r) => {
+    match LocalStore::open().load(now()).unwrap().0 {
+        Loaded::Workspace(r, _) => {
             assert_eq!(r.workspace, ws);
             assert!(r.warnings.is_empty());
         }
@@ -169,7 +169,7 @@ fn corrupted_saved_data_is_preserved_under_a_backup_key() {
     let store = LocalStore::open();
     let raw = r#"{"type":"climb.workspace","schemaVersion":2,"members":[{"id":"#;
     store.set(WORKSPACE_KEY, raw).unwrap();
-    let backup = match store.load(now()).unwrap() {
+    let backup = match store.load(now()).unwrap().0 {
         Loaded::Unreadable {
             raw: r,
             backup_key: Some(k),
@@ -190,13 +190,13 @@ fn corrupted_saved_data_is_preserved_under_a_backup_key() {
     );
     // Loading again (a reload) does not copy the same text a second time.
     assert!(matches!(
-        store.load(now() + chrono::Duration::seconds(5)).unwrap(),
+        store.load(now() + chrono::Duration::seconds(5)).unwrap().0,
         Loaded::Unreadable { backup_key: Some(ref k), .. } if *k == backup
     ));
     assert_eq!(store.backup_keys().len(), 1);
     // Different unreadable text gets a backup of its own.
     store.set(WORKSPACE_KEY, "{oops").unwrap();
-    let other = match store.load(now() + chrono::Duration::seconds(9)).unwrap() {
+    let other = match store.load(now() + chrono::Duration::seconds(9)).unwrap().0 {
         Loaded::Unreadable {
             backup_key: Some(k),
             ..
@@ -315,8 +315,8 @@ fn an_older_tab_merges_what_another_tab_saved_instead_of_overwriting_it() {
         assert_eq!(names(state), ["Ana", "Ben"]);
         assert!(notice_action(&notices, "another tab").is_some());
         // What is stored now holds both.
-        match LocalStore::open().load(now()).unwrap() {
-            Loaded::Workspace(r) => {
+        match LocalStore::open().load(now()).unwrap().0 {
+            Loaded::Workspace(r, _) => {
                 let mut stored: Vec<String> = r
                     .workspace
                     .live::<Member>()

@@ -88,7 +88,7 @@ fn missing_fields_get_defaults_and_unknown_fields_are_ignored() {
 }
 
 #[test]
-fn bad_records_are_skipped_with_a_warning_and_the_rest_kept() {
+fn bad_records_are_kept_verbatim_with_a_warning_and_the_rest_read() {
     let text = envelope(json!({
         "members": [
             { "id": "m1", "name": "Ana" },
@@ -113,14 +113,35 @@ fn bad_records_are_skipped_with_a_warning_and_the_rest_kept() {
     let w: Vec<String> = r.warnings.iter().map(ToString::to_string).collect();
     assert_eq!(w.len(), 6, "{w:#?}");
     assert!(
-        w[0].starts_with("members record 2 skipped: missing field `id`"),
+        w[0].starts_with("members record 2: missing field `id`"),
         "{}",
         w[0]
     );
+    assert!(w[0].ends_with("kept as it is"), "{}", w[0]);
     assert!(w[2].contains("empty id"));
-    assert!(w[3].starts_with("members record 5 skipped"));
-    assert_eq!(w[4], "boards ignored: expected a list, found a object");
+    assert!(w[3].starts_with("members record 5: "));
+    assert_eq!(
+        w[4],
+        "boards: expected a list, found a object; kept as it is"
+    );
     assert!(w[5].contains("boardId"));
+    // Nothing is lost: every unreadable record and the unreadable collection are kept, and
+    // written back exactly as they were.
+    let kept = &r.workspace.kept;
+    assert_eq!(kept.records.len(), 5, "{kept:#?}");
+    assert_eq!(kept.parts.len(), 1);
+    let again = to_storage_json(&r.workspace, at(0));
+    for raw in [
+        r#"{"name":"no id"}"#,
+        r#""just a string""#,
+        r#"{"id":"","name":"empty id"}"#,
+        r#"{"id":"m2","name":7}"#,
+        r#""boards":{"not":"a list"}"#,
+        r#"{"id":"c1","text":"no board"}"#,
+    ] {
+        assert!(again.contains(raw), "{raw} is missing from {again}");
+    }
+    assert_eq!(restore(&again).unwrap().workspace, r.workspace);
 }
 
 #[test]
@@ -161,9 +182,7 @@ fn unreadable_input_is_refused_with_a_reason() {
             r#"{"type":"climb.workspace","schemaVersion":99}"#.into(),
             |e| *e == RestoreError::NewerSchema { found: 99 },
         ),
-        ("[".repeat(100_000), |e| {
-            matches!(e, RestoreError::NotJson(_) | RestoreError::Truncated)
-        }),
+        ("[".repeat(100_000), |e| *e == RestoreError::TooDeep),
         (
             " ".repeat(climb::domain::exchange::MAX_BYTES + 1) + "{}",
             |e| matches!(e, RestoreError::TooLarge { .. }),
@@ -177,8 +196,7 @@ fn unreadable_input_is_refused_with_a_reason() {
 }
 
 #[test]
-fn deep_nesting_never_panics() {
-    // Inside a record: that record is skipped, the rest is kept.
+fn deep_nesting_is_refused_clearly() {
     let deep = |field: &str| {
         format!(
             r#"{{"type":"climb.workspace","members":[{{"id":"x","{field}":{}1{}}},{{"id":"y"}}]}}"#,
@@ -186,23 +204,23 @@ fn deep_nesting_never_panics() {
             "]".repeat(5000)
         )
     };
-    // In a known field: that record is skipped with a warning, the rest is kept.
-    let r = restore(&deep("name")).unwrap();
-    assert_eq!(r.workspace.members.len(), 1);
-    assert_eq!(r.workspace.members[0].meta.id.as_str(), "y");
-    assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
-    // In an unknown field: skipped over without recursion, so the record is kept.
-    let r = restore(&deep("unknownField")).unwrap();
-    assert_eq!(r.workspace.members.len(), 2);
-    assert!(r.warnings.is_empty());
-    // At the top: refused.
-    let top = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
-    assert!(matches!(restore(&top), Err(RestoreError::WrongType(_))));
-    let top_open = "[".repeat(5000);
-    assert!(matches!(
-        restore(&top_open),
-        Err(RestoreError::Truncated | RestoreError::NotJson(_))
-    ));
+    // Anywhere in the file, nesting no Climb file has is refused with a reason that says so,
+    // instead of a preview of nothing.
+    for text in [
+        deep("name"),
+        deep("unknownField"),
+        format!("{}{}", "[".repeat(5000), "]".repeat(5000)),
+    ] {
+        let err = restore(&text).unwrap_err();
+        assert_eq!(err, RestoreError::TooDeep);
+        assert!(err.to_string().contains("64 levels"), "{err}");
+    }
+    // Brackets inside strings are text, not nesting.
+    let text = format!(
+        r#"{{"type":"climb.workspace","members":[{{"id":"x","name":"{}"}}]}}"#,
+        "[".repeat(5000)
+    );
+    assert_eq!(restore(&text).unwrap().workspace.members.len(), 1);
 }
 
 #[test]

@@ -7,8 +7,9 @@ mod common;
 use climb::domain::covenant::Covenant;
 use climb::domain::exchange::{merge, restore, to_storage_json};
 use climb::domain::goals::Goal;
+use climb::domain::kept::{Kept, KeptRecord, Raw};
 use climb::domain::ladder::{Board, Card};
-use climb::domain::workshop::{Ballot, Placement, Session};
+use climb::domain::workshop::{Ballot, CardTally, Placement, RungCount, Session, Tally};
 use climb::domain::{Id, Meta, Workspace};
 use common::at;
 use proptest::prelude::*;
@@ -40,7 +41,7 @@ fn dedup<T: Clone>(items: Vec<T>, id: impl Fn(&T) -> Id) -> Vec<T> {
 
 fn workspace() -> impl Strategy<Value = Workspace> {
     let list = || proptest::collection::vec(write(), 0..6);
-    (list(), list(), list(), list(), list()).prop_map(|(b, c, g, v, x)| Workspace {
+    (list(), list(), list(), list(), list(), list(), list()).prop_map(|(b, c, g, v, x, t, k)| Workspace {
         members: Vec::new(),
         boards: dedup(
             b.into_iter()
@@ -67,6 +68,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     board_id: Id(format!("b{}", w.0)),
                     text: label(w),
                     author: None,
+                    signed: false,
                     rung: None,
                     owner: None,
                     tags: Vec::new(),
@@ -112,6 +114,37 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 .collect(),
             |x| x.meta.id.clone(),
         ),
+        tallies: dedup(
+            t.into_iter()
+                .map(|w| Tally {
+                    meta: meta("t", w),
+                    board_id: Id(format!("b{}", w.0)),
+                    people: w.1,
+                    cards: vec![CardTally {
+                        card: Id(format!("c{}", w.2)),
+                        placed: vec![RungCount {
+                            rung: Id(format!("r{}", w.1)),
+                            count: w.2,
+                        }],
+                        votes: w.1,
+                    }],
+                })
+                .collect(),
+            |x| x.meta.id.clone(),
+        ),
+        // Records a newer Climb wrote (a board phase this build does not know), kept verbatim.
+        kept: {
+            let mut kept = Kept::default();
+            for w in k {
+                let m = meta("k", w);
+                let text = format!(
+                    r#"{{"id":"{}","version":{},"versionNonce":{},"title":"{}","line":"high"}}"#,
+                    m.id, m.version, m.version_nonce, label(w)
+                );
+                kept.keep(KeptRecord::new("boards", Raw::new(&text).unwrap(), "x".into()));
+            }
+            kept
+        },
     })
 }
 
@@ -123,6 +156,8 @@ fn canonical(ws: &Workspace) -> String {
     ws.goals.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     ws.covenants.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     ws.ballots.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    ws.tallies.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    ws.kept.records.sort_by(|a, b| a.raw.get().cmp(b.raw.get()));
     to_storage_json(&ws, at(0))
 }
 
@@ -132,7 +167,14 @@ proptest! {
     #[test]
     fn every_kind_round_trips(ws in workspace()) {
         let back = restore(&to_storage_json(&ws, at(0))).unwrap();
-        prop_assert_eq!(back.workspace, ws);
+        // Kept records come back with the reason this build gives for them.
+        prop_assert_eq!(back.workspace.kept.records.len(), ws.kept.records.len());
+        for (a, b) in back.workspace.kept.records.iter().zip(&ws.kept.records) {
+            prop_assert_eq!(a.raw.get(), b.raw.get());
+        }
+        let mut back = back.workspace;
+        back.kept = ws.kept.clone();
+        prop_assert_eq!(back, ws);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use climb::domain::exchange::{merge, restore, to_export_json, to_storage_json};
 use climb::domain::ladder::{Board, Card, Template};
 use climb::domain::workshop::{
     ballot_id, ballots_of, contribution, disputed, most_disputed, previous_board, ranking, spread,
-    Ballot, Phase, DEFAULT_VOTES,
+    Ballot, Counts, Phase, DEFAULT_VOTES,
 };
 use climb::domain::{BoardCommand as B, Command, DomainError, Id, WorkshopCommand as W, Workspace};
 use common::{at, Fixture};
@@ -342,7 +342,7 @@ fn votes_respect_the_limit_and_rank_cards() {
         .into_iter()
         .map(|id| room.card(id))
         .collect();
-    let ranked: Vec<(&str, u32)> = ranking(&cards, &refs)
+    let ranked: Vec<(&str, u32)> = ranking(&cards, &Counts::from_ballots(refs))
         .into_iter()
         .map(|(c, n)| (c.text.as_str(), n))
         .collect();

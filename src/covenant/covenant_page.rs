@@ -1,6 +1,8 @@
 use super::terms_editor::{TermsEditor, STEPS};
 use crate::browser;
-use crate::domain::covenant::{covenant_markdown, diff, Covenant, CovenantState, DiffLine};
+use crate::domain::covenant::{
+    covenant_markdown, diff, Covenant, CovenantState, DiffLine, SignatureState,
+};
 use crate::domain::iso::format_date;
 use crate::domain::roster::Member;
 use crate::domain::{Command, CovenantCommand, Id};
@@ -330,9 +332,10 @@ fn ActiveCovenant(covenant: Covenant) -> impl IntoView {
         }
     };
     let signatures = covenant
-        .signature_status()
+        .signature_states()
         .into_iter()
-        .map(|(s, renew)| {
+        .map(|(s, st)| {
+            let renew = st != SignatureState::Current;
             let who = state
                 .ws
                 .with_untracked(|ws| ws.get::<Member>(&s.member).map(|m| m.name.clone()))
@@ -343,7 +346,11 @@ fn ActiveCovenant(covenant: Covenant) -> impl IntoView {
                         "{who}: signed version {} on {}{}",
                         s.version,
                         format_date(&s.at.date_naive()),
-                        if renew { ", needs renewal" } else { "" }
+                        match st {
+                            SignatureState::Current => "",
+                            SignatureState::Renew => ", needs renewal",
+                            SignatureState::NotVerified => ", not verified: its fingerprint matches no version's wording",
+                        }
                     )}
                 </li>
             }
@@ -395,6 +402,7 @@ fn ActiveCovenant(covenant: Covenant) -> impl IntoView {
                     DiffLine::Added(t) => {
                         view! { <li class="added"><ins>{t}</ins></li> }.into_any()
                     }
+                    DiffLine::Note(t) => view! { <li class="note">{t}</li> }.into_any(),
                 })
                 .collect_view()
                 .into_any()

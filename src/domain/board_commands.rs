@@ -272,33 +272,24 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &BoardCommand) -> Result<String, DomainErr
             text,
             author,
             rung,
-        } => {
-            let text = clean_text(text, MAX_CARD).ok_or(DomainError::EmptyText)?;
-            let b = tx.get::<Board>(board)?;
-            if let Some(r) = rung {
-                b.rung(r).ok_or(DomainError::NoSuchRung)?;
-            }
-            let label = format!("add card on {}", b.place_name(rung.as_ref()));
-            tx.insert(|meta| Card {
-                meta,
-                board_id: board.clone(),
-                text,
-                author: author.clone(),
-                rung: rung.clone(),
-                owner: None,
-                tags: Vec::new(),
-                path: Vec::new(),
-                notes: Vec::new(),
-            });
-            label
-        }
+        } => add_card(
+            tx,
+            board,
+            text,
+            author.clone(),
+            rung.as_ref(),
+            author.is_some(),
+        )?,
         BoardCommand::EditCard { id, text } => {
             let text = clean_text(text, MAX_CARD).ok_or(DomainError::EmptyText)?;
             tx.update::<Card>(id, |c| c.text = text)?;
             "edit card".to_owned()
         }
         BoardCommand::SetCardAuthor { id, author } => {
-            tx.update::<Card>(id, |c| c.author = author.clone())?;
+            tx.update::<Card>(id, |c| {
+                c.author = author.clone();
+                c.signed = author.is_some();
+            })?;
             "change author".to_owned()
         }
         BoardCommand::SetCardOwner { id, owner } => {
@@ -331,4 +322,34 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &BoardCommand) -> Result<String, DomainErr
             "delete card".to_owned()
         }
     })
+}
+
+/// Adds a card; `signed` says whether its author chose to put their name on it.
+pub(crate) fn add_card(
+    tx: &mut Tx,
+    board: &Id,
+    text: &str,
+    author: Option<Id>,
+    rung: Option<&Id>,
+    signed: bool,
+) -> Result<String, DomainError> {
+    let text = clean_text(text, MAX_CARD).ok_or(DomainError::EmptyText)?;
+    let b = tx.get::<Board>(board)?;
+    if let Some(r) = rung {
+        b.rung(r).ok_or(DomainError::NoSuchRung)?;
+    }
+    let label = format!("add card on {}", b.place_name(rung));
+    tx.insert(|meta| Card {
+        meta,
+        board_id: board.clone(),
+        text,
+        author,
+        signed,
+        rung: rung.cloned(),
+        owner: None,
+        tags: Vec::new(),
+        path: Vec::new(),
+        notes: Vec::new(),
+    });
+    Ok(label)
 }

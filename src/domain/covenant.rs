@@ -231,8 +231,41 @@ impl Covenant {
             .is_some_and(|v| v.fingerprint == s.fingerprint)
     }
 
-    /// Each member's latest signature, and whether it needs renewing.
+    /// Whether a signature's fingerprint matches the wording of the version it claims: a
+    /// signature that does not (edited in a file, or made up) is shown as not verified.
+    pub fn verified(&self, s: &Signature) -> bool {
+        self.versions
+            .iter()
+            .find(|v| v.number == s.version)
+            .is_some_and(|v| v.terms.fingerprint() == s.fingerprint)
+    }
+
+    /// Each member's latest signature and its state.
+    pub fn signature_states(&self) -> Vec<(&Signature, SignatureState)> {
+        self.latest_signatures()
+            .into_iter()
+            .map(|s| {
+                let state = if !self.verified(s) {
+                    SignatureState::NotVerified
+                } else if self.is_current(s) {
+                    SignatureState::Current
+                } else {
+                    SignatureState::Renew
+                };
+                (s, state)
+            })
+            .collect()
+    }
+
+    /// Each member's latest signature, and whether it needs renewing (or is not verified).
     pub fn signature_status(&self) -> Vec<(&Signature, bool)> {
+        self.signature_states()
+            .into_iter()
+            .map(|(s, st)| (s, st != SignatureState::Current))
+            .collect()
+    }
+
+    fn latest_signatures(&self) -> Vec<&Signature> {
         let mut latest: Vec<&Signature> = Vec::new();
         for s in &self.signatures {
             match latest.iter_mut().find(|l| l.member == s.member) {
@@ -245,9 +278,6 @@ impl Covenant {
             }
         }
         latest
-            .into_iter()
-            .map(|s| (s, !self.is_current(s)))
-            .collect()
     }
 
     /// Whether the review date is today, past, or within `days`.
@@ -260,16 +290,70 @@ impl Covenant {
     }
 }
 
+/// Where a signature stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignatureState {
+    /// On the wording in force.
+    Current,
+    /// On an earlier version's wording: to renew.
+    Renew,
+    /// Its fingerprint matches no version's wording.
+    NotVerified,
+}
+
 /// A line of a diff between two versions.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DiffLine {
     Same(String),
     Removed(String),
     Added(String),
+    /// Said instead of a line-by-line comparison that would take too long.
+    Note(String),
 }
 
-/// A line diff (longest common subsequence) from `old` to `new`.
+/// The largest table the line-by-line comparison builds (rows × columns); past it, the
+/// changed middle is shown as changed as a whole, so any input diffs in bounded time.
+pub const MAX_DIFF_CELLS: usize = 4_000_000;
+
+/// A line diff (longest common subsequence) from `old` to `new`. Lines the two share at the
+/// start and the end are matched first; when what remains is too large to compare line by
+/// line, it is shown as removed and added as a whole, with a note.
 pub fn diff(old: &[String], new: &[String]) -> Vec<DiffLine> {
+    let start = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let (old_rest, new_rest) = (&old[start..], &new[start..]);
+    let end = old_rest
+        .iter()
+        .rev()
+        .zip(new_rest.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (mid_old, mid_new) = (
+        &old_rest[..old_rest.len() - end],
+        &new_rest[..new_rest.len() - end],
+    );
+    let mut out: Vec<DiffLine> = old[..start].iter().cloned().map(DiffLine::Same).collect();
+    let cells = (mid_old.len() + 1).saturating_mul(mid_new.len() + 1);
+    if cells > MAX_DIFF_CELLS {
+        out.push(DiffLine::Note(format!(
+            "{} lines changed: too many to compare line by line, so they are shown as removed \
+             and added as a whole.",
+            mid_old.len().max(mid_new.len())
+        )));
+        out.extend(mid_old.iter().cloned().map(DiffLine::Removed));
+        out.extend(mid_new.iter().cloned().map(DiffLine::Added));
+    } else {
+        out.extend(lcs_diff(mid_old, mid_new));
+    }
+    out.extend(
+        old_rest[old_rest.len() - end..]
+            .iter()
+            .cloned()
+            .map(DiffLine::Same),
+    );
+    out
+}
+
+fn lcs_diff(old: &[String], new: &[String]) -> Vec<DiffLine> {
     let (n, m) = (old.len(), new.len());
     // lcs[i][j]: length of the LCS of old[i..] and new[j..].
     let mut lcs = vec![vec![0usize; m + 1]; n + 1];
@@ -344,37 +428,42 @@ pub const STARTER_CLAUSES: [(&str, &str, &str); 7] = [
 /// The covenant as Markdown, with its version and signatures (names via `name`).
 pub fn covenant_markdown(c: &Covenant, name: &dyn Fn(&Id) -> String) -> String {
     let t = &c.terms;
-    let mut out = format!("# {}\n\n", norm(&t.title));
+    let mut out = format!("# {}\n\n", md(&t.title));
     if let Some(v) = c.current() {
         out.push_str(&format!(
             "Version {} ({}), fingerprint `{}`\n\n",
             v.number,
-            v.reason,
-            &v.fingerprint[..12]
+            md(&v.reason),
+            v.fingerprint.chars().take(12).collect::<String>()
         ));
     } else {
         out.push_str("Draft\n\n");
     }
     if !t.team.is_empty() {
-        out.push_str(&format!("Team: {}\n\n", norm(&t.team)));
+        out.push_str(&format!("Team: {}\n\n", md(&t.team)));
     }
-    out.push_str(&format!("## Intent\n\n{}\n", norm(&t.intent)));
+    out.push_str(&format!("## Intent\n\n{}\n", md(&t.intent)));
     let clauses = |title: &str, list: &[Clause]| {
         let mut s = format!("\n## {title}\n\n");
         for c in list {
-            s.push_str(&format!("- **{}**: {}\n", norm(&c.title), norm(&c.text)));
+            s.push_str(&format!("- **{}**: {}\n", md(&c.title), md(&c.text)));
         }
         s
     };
     out.push_str(&clauses("Expected behaviours", &t.behaviours));
     if !t.decision_rights.is_empty() {
         out.push_str("\n## Decision rights\n\n| Decision | Driver | Approver | Contributors | Informed |\n|---|---|---|---|---|\n");
-        let person = |p: &Option<Id>| p.as_ref().map(name).unwrap_or_default();
-        let people = |ps: &[Id]| ps.iter().map(name).collect::<Vec<_>>().join(", ");
+        let person = |p: &Option<Id>| p.as_ref().map(|p| md(&name(p))).unwrap_or_default();
+        let people = |ps: &[Id]| {
+            ps.iter()
+                .map(|p| md(&name(p)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         for d in &t.decision_rights {
             out.push_str(&format!(
                 "| {} | {} | {} | {} | {} |\n",
-                norm(&d.decision),
+                md(&d.decision),
                 person(&d.driver),
                 person(&d.approver),
                 people(&d.contributors),
@@ -388,9 +477,9 @@ pub fn covenant_markdown(c: &Covenant, name: &dyn Fn(&Id) -> String) -> String {
             out.push_str(&format!(
                 "{}. {}, {}: {}\n",
                 i + 1,
-                norm(&s.who),
-                norm(&s.when),
-                norm(&s.how)
+                md(&s.who),
+                md(&s.when),
+                md(&s.how)
             ));
         }
     }
@@ -398,17 +487,24 @@ pub fn covenant_markdown(c: &Covenant, name: &dyn Fn(&Id) -> String) -> String {
     if let Some(d) = t.review_on {
         out.push_str(&format!("\nReview date: {}\n", super::iso::format_date(&d)));
     }
-    let signed = c.signature_status();
-    if !signed.is_empty() {
+    if !c.signatures.is_empty() {
         out.push_str("\n## Signatures\n\n");
-        for (s, renew) in signed {
+        for (s, state) in c.signature_states() {
             out.push_str(&format!(
                 "- {} (version {}{})\n",
-                s.typed_name,
+                md(&s.typed_name),
                 s.version,
-                if renew { ", to renew" } else { "" }
+                match state {
+                    SignatureState::Current => "",
+                    SignatureState::Renew => ", to renew",
+                    SignatureState::NotVerified => ", not verified",
+                }
             ));
         }
     }
     out
+}
+
+fn md(text: &str) -> String {
+    super::markdown::text(text)
 }

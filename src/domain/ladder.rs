@@ -102,6 +102,10 @@ pub struct Card {
     /// Who wrote it; `None` is anonymous.
     #[serde(default)]
     pub author: Option<Id>,
+    /// Whether the author chose to sign the card. Only a signed card's author travels in
+    /// files and links meant for others; a card written in a workshop turn is unsigned.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub signed: bool,
     /// The rung it sits on; `None` is the unplaced tray.
     #[serde(default)]
     pub rung: Option<Id>,
@@ -473,7 +477,7 @@ pub fn board_markdown<'a>(board: &Board, cards: impl IntoIterator<Item = &'a Car
     ));
     for (index, rung) in board.rungs.iter().enumerate().rev() {
         if index + 1 == board.line {
-            out.push_str("\n---\n*The line*\n---\n");
+            out.push_str(THE_LINE);
         }
         out.push_str(&format!(
             "\n## {} ({})\n\n",
@@ -485,7 +489,7 @@ pub fn board_markdown<'a>(board: &Board, cards: impl IntoIterator<Item = &'a Car
         }
     }
     if board.line == 0 && !board.rungs.is_empty() {
-        out.push_str("\n---\n*The line*\n---\n");
+        out.push_str(THE_LINE);
     }
     let tray: Vec<&&Card> = cards.iter().filter(|c| c.rung.is_none()).collect();
     if !tray.is_empty() {
@@ -497,11 +501,15 @@ pub fn board_markdown<'a>(board: &Board, cards: impl IntoIterator<Item = &'a Car
     out
 }
 
+/// The line between the halves: rules set apart by blank lines, so the text between them is
+/// never read as a heading.
+const THE_LINE: &str = "\n---\n\n*The line*\n\n---\n";
+
 fn card_line(board: &Board, c: &Card) -> String {
     let mut line = format!("- {}", one_line(&c.text));
     let path = c.path_text(board);
     if !path.is_empty() {
-        line.push_str(&format!(" _(climbed: {path})_"));
+        line.push_str(&format!(" _(climbed: {})_", one_line(&path)));
     }
     for t in &c.tags {
         line.push_str(&format!(" `{}`", t.label()));
@@ -510,7 +518,7 @@ fn card_line(board: &Board, c: &Card) -> String {
     line
 }
 
-/// Text on one line, so a card cannot break the Markdown structure.
+/// Text on one line and escaped, so a card cannot break the Markdown structure.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    super::markdown::text(text)
 }

@@ -3,14 +3,21 @@
 //! Nothing in this module touches the browser (no leptos, web_sys, gloo or js_sys), so every
 //! rule here is tested natively with `cargo test`. Time and randomness come in as parameters.
 
+pub mod backup;
 pub mod board_commands;
 pub mod covenant_commands;
 pub mod exchange;
 pub mod goal_commands;
 pub mod history;
+pub mod import;
 pub mod iso;
+pub mod kept;
+pub mod markdown;
+pub mod merge;
 pub mod meta;
 pub mod quota;
+pub mod repair;
+pub mod restore;
 pub mod workshop_commands;
 pub mod workspace;
 

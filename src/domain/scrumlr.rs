@@ -17,6 +17,36 @@ struct Export {
     #[serde(default)]
     columns: Vec<Column>,
     notes: Vec<Note>,
+    /// Votings with their results per note (`votes.votesPerNote.<note>.total`).
+    #[serde(default)]
+    votings: Vec<Voting>,
+    /// Some exports list single votes instead (`{"note": "<id>"}`).
+    #[serde(default)]
+    votes: Vec<Vote>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Voting {
+    votes: Option<VotingResult>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct VotingResult {
+    votes_per_note: std::collections::BTreeMap<String, NoteVotes>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct NoteVotes {
+    total: u64,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Vote {
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -35,6 +65,8 @@ struct Column {
 #[derive(Deserialize)]
 struct Note {
     #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
     text: String,
     #[serde(default)]
     position: Option<Position>,
@@ -44,6 +76,22 @@ struct Note {
 struct Position {
     #[serde(default)]
     column: Option<String>,
+}
+
+/// The votes a note got, over every voting and single vote in the export.
+fn votes_for(export: &Export, note: &str) -> u64 {
+    let in_votings: u64 = export
+        .votings
+        .iter()
+        .filter_map(|v| v.votes.as_ref())
+        .filter_map(|v| v.votes_per_note.get(note))
+        .fold(0u64, |a, n| a.saturating_add(n.total));
+    let single = export
+        .votes
+        .iter()
+        .filter(|v| v.note.as_deref() == Some(note))
+        .count() as u64;
+    in_votings.saturating_add(single)
 }
 
 /// Whether `text` looks like a Scrumlr export (and not a Climb file).
@@ -73,6 +121,7 @@ pub fn from_scrumlr(
     let title = export
         .board
         .name
+        .clone()
         .filter(|n| !n.trim().is_empty())
         .unwrap_or_else(|| "Scrumlr board".to_owned());
     let board = Board {
@@ -101,11 +150,19 @@ pub fn from_scrumlr(
             Some(col) => format!("[{col}] {text}"),
             None => text.to_owned(),
         };
+        // The dots it got in Scrumlr stay with it, as a count at the end of its text.
+        let votes = note.id.as_deref().map_or(0, |id| votes_for(&export, id));
+        let text = match votes {
+            0 => text,
+            1 => format!("{text} (1 vote in Scrumlr)"),
+            n => format!("{text} ({n} votes in Scrumlr)"),
+        };
         cards.push(Card {
             meta: Meta::new(now, rng),
             board_id: board.meta.id.clone(),
             text: text.chars().take(1000).collect(),
             author: None,
+            signed: false,
             rung: None,
             owner: None,
             tags: Vec::new(),

@@ -69,7 +69,7 @@ fn edit_ballot(tx: &mut Tx, board: &Id, member: &Id, edit: impl FnOnce(&mut Ball
 /// move in its climb path.
 fn place_converged(tx: &mut Tx, board_id: &Id) -> Result<(), DomainError> {
     let board = tx.get::<Board>(board_id)?.clone();
-    let ballots: Vec<Ballot> = workshop::ballots_of(tx.ws(), board_id).cloned().collect();
+    let counts = workshop::counts(tx.ws(), board_id);
     let cards: Vec<(Id, Option<Id>)> = tx
         .ws()
         .live::<Card>()
@@ -78,9 +78,12 @@ fn place_converged(tx: &mut Tx, board_id: &Id) -> Result<(), DomainError> {
         .collect();
     let at = tx.now();
     for (id, from) in cards {
-        let s = workshop::spread(&board, &ballots, &id);
+        let s = workshop::spread_of(&board, &counts, &id);
         let Some(i) = s.converged else { continue };
-        let to = Some(board.rungs[i].id.clone());
+        let Some(rung) = board.rungs.get(i) else {
+            continue;
+        };
+        let to = Some(rung.id.clone());
         if to != from {
             tx.update::<Card>(&id, |c| {
                 c.path.push(Step {
@@ -196,6 +199,20 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &WorkshopCommand) -> Result<String, Domain
                 }
             });
             "take back a vote".to_owned()
+        }
+        WorkshopCommand::Write {
+            board,
+            member,
+            text,
+        } => {
+            let s = session(tx, board)?;
+            if s.phase != Phase::Write {
+                return Err(DomainError::WrongPhase(s.phase));
+            }
+            if !s.participants.contains(member) {
+                return Err(DomainError::NotParticipant);
+            }
+            super::board_commands::add_card(tx, board, text, Some(member.clone()), None, false)?
         }
         WorkshopCommand::Answer { card, rung, text } => {
             let board_id = tx.get::<Card>(card)?.board_id.clone();

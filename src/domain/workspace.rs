@@ -5,68 +5,72 @@
 
 use super::covenant::{Covenant, Terms};
 use super::goals::{Goal, GoalState};
+use super::kept::Kept;
 use super::ladder::{Board, Card, Mindset, Template};
+use super::merge::{cards_deleted_with, DeletedKind, Named};
 use super::meta::{Entity, Id, Meta, Rng};
 use super::roster::{clean_name, Member};
-use super::workshop::{Ballot, Phase};
+use super::workshop::{Ballot, Phase, Tally};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::fmt;
 
-/// Everything one browser keeps. Deleted entities stay as tombstones (see [`Meta`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Workspace {
-    pub members: Vec<Member>,
-    pub boards: Vec<Board>,
-    pub cards: Vec<Card>,
-    pub covenants: Vec<Covenant>,
-    pub goals: Vec<Goal>,
-    /// Workshop placements and votes, one per participant and board.
-    pub ballots: Vec<Ballot>,
-}
-
-/// Any stored entity, for code that handles all kinds alike (history, merge).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum AnyEntity {
-    Member(Member),
-    Board(Board),
-    Card(Card),
-    Covenant(Covenant),
-    Goal(Goal),
-    Ballot(Ballot),
-}
-
-macro_rules! each_kind {
-    ($self:expr, $e:ident => $body:expr) => {
-        match $self {
-            AnyEntity::Member($e) => $body,
-            AnyEntity::Board($e) => $body,
-            AnyEntity::Card($e) => $body,
-            AnyEntity::Covenant($e) => $body,
-            AnyEntity::Goal($e) => $body,
-            AnyEntity::Ballot($e) => $body,
+/// Calls `$m!` with every entity kind the workspace stores, as `field: Type => "Label",`.
+/// This is the one list of kinds: the workspace, undo, restore, export, merge and the import
+/// preview all expand it, so a new kind is added here (and in its own module) only.
+macro_rules! with_kinds {
+    ($m:ident) => {
+        $m! {
+            members: Member => "Team members",
+            boards: Board => "Boards",
+            cards: Card => "Cards",
+            covenants: Covenant => "Covenants",
+            goals: Goal => "Micro-goals",
+            ballots: Ballot => "Workshop placements and votes",
+            tallies: Tally => "Workshop counts",
         }
     };
 }
-
-impl AnyEntity {
-    pub fn meta(&self) -> &Meta {
-        each_kind!(self, e => e.meta())
-    }
-    pub fn meta_mut(&mut self) -> &mut Meta {
-        each_kind!(self, e => e.meta_mut())
-    }
-}
+pub(crate) use with_kinds;
 
 /// An entity kind the workspace stores in a collection of its own.
 pub trait Stored: Entity + PartialEq + 'static {
+    /// The collection's name, in the workspace and in files (`"boards"`).
+    const COLLECTION: &'static str;
+    /// The collection's name for people ("Boards").
+    const LABEL: &'static str;
     fn all(ws: &Workspace) -> &Vec<Self>;
     fn all_mut(ws: &mut Workspace) -> &mut Vec<Self>;
     fn wrap(self) -> AnyEntity;
 }
 
-macro_rules! stored {
-    ($t:ty, $field:ident, $variant:ident) => {
-        impl Stored for $t {
+macro_rules! define_workspace {
+    ($($field:ident: $t:ident => $label:literal,)*) => {
+        /// Everything one browser keeps. Deleted entities stay as tombstones (see [`Meta`]);
+        /// what this build cannot read stays in `kept`, verbatim.
+        #[derive(Clone, Debug, Default, PartialEq, Eq)]
+        pub struct Workspace {
+            $(pub $field: Vec<$t>,)*
+            pub kept: Kept,
+        }
+
+        /// Any stored entity, for code that handles all kinds alike (history, merge).
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub enum AnyEntity {
+            $($t($t),)*
+        }
+
+        impl AnyEntity {
+            pub fn meta(&self) -> &Meta {
+                match self { $(AnyEntity::$t(e) => e.meta(),)* }
+            }
+            pub fn meta_mut(&mut self) -> &mut Meta {
+                match self { $(AnyEntity::$t(e) => e.meta_mut(),)* }
+            }
+        }
+
+        $(impl Stored for $t {
+            const COLLECTION: &'static str = stringify!($field);
+            const LABEL: &'static str = $label;
             fn all(ws: &Workspace) -> &Vec<Self> {
                 &ws.$field
             }
@@ -74,17 +78,38 @@ macro_rules! stored {
                 &mut ws.$field
             }
             fn wrap(self) -> AnyEntity {
-                AnyEntity::$variant(self)
+                AnyEntity::$t(self)
+            }
+        })*
+
+        impl Workspace {
+            pub(crate) fn put_any(&mut self, e: AnyEntity) {
+                match e { $(AnyEntity::$t(x) => self.put(x),)* }
+            }
+
+            pub(crate) fn get_any_kind(&self, like: &AnyEntity) -> Option<AnyEntity> {
+                let id = &like.meta().id;
+                match like {
+                    $(AnyEntity::$t(_) => self.get_any::<$t>(id).cloned().map(Stored::wrap),)*
+                }
+            }
+
+            /// Takes every entity of `next` that differs from this workspace's copy (as a
+            /// merge result does), keeping `next`'s versions, and `next`'s kept records;
+            /// returns the change, so it can be undone.
+            pub fn absorb(&mut self, next: &Workspace) -> Change {
+                let mut entries = Vec::new();
+                $(self.absorb_kind(&next.$field, &mut entries);)*
+                self.kept = next.kept.clone();
+                Change {
+                    label: "import".to_owned(),
+                    entries,
+                }
             }
         }
     };
 }
-stored!(Member, members, Member);
-stored!(Board, boards, Board);
-stored!(Card, cards, Card);
-stored!(Covenant, covenants, Covenant);
-stored!(Goal, goals, Goal);
-stored!(Ballot, ballots, Ballot);
+with_kinds!(define_workspace);
 
 /// The state of one entity before and after a change (`before` is `None` for a new one).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,6 +156,11 @@ pub enum Command {
     Covenant(CovenantCommand),
     /// Workshop sessions: see [`super::workshop`].
     Workshop(WorkshopCommand),
+    /// Brings back a deleted record (a board with the cards deleted with it).
+    Undelete {
+        kind: DeletedKind,
+        id: Id,
+    },
 }
 
 /// Changes to a board's workshop session and the participants' ballots.
@@ -172,6 +202,14 @@ pub enum WorkshopCommand {
         board: Id,
         member: Id,
         card: Id,
+    },
+    /// A participant writes a card in their turn: unsigned, so the author is known here (to
+    /// hide it from the next writer and to send it back as their contribution) and never
+    /// travels in a file for others.
+    Write {
+        board: Id,
+        member: Id,
+        text: String,
     },
     /// Records the answer to a rung's prompt on a card.
     Answer {
@@ -518,38 +556,6 @@ impl Workspace {
         }
     }
 
-    pub(crate) fn put_any(&mut self, e: AnyEntity) {
-        each_kind!(e, x => self.put(x))
-    }
-
-    pub(crate) fn get_any_kind(&self, like: &AnyEntity) -> Option<AnyEntity> {
-        let id = &like.meta().id;
-        match like {
-            AnyEntity::Member(_) => self.get_any::<Member>(id).cloned().map(Stored::wrap),
-            AnyEntity::Board(_) => self.get_any::<Board>(id).cloned().map(Stored::wrap),
-            AnyEntity::Card(_) => self.get_any::<Card>(id).cloned().map(Stored::wrap),
-            AnyEntity::Covenant(_) => self.get_any::<Covenant>(id).cloned().map(Stored::wrap),
-            AnyEntity::Goal(_) => self.get_any::<Goal>(id).cloned().map(Stored::wrap),
-            AnyEntity::Ballot(_) => self.get_any::<Ballot>(id).cloned().map(Stored::wrap),
-        }
-    }
-
-    /// Takes every entity of `next` that differs from this workspace's copy (as a merge
-    /// result does), keeping `next`'s versions; returns the change, so it can be undone.
-    pub fn absorb(&mut self, next: &Workspace) -> Change {
-        let mut entries = Vec::new();
-        self.absorb_kind(&next.members, &mut entries);
-        self.absorb_kind(&next.boards, &mut entries);
-        self.absorb_kind(&next.cards, &mut entries);
-        self.absorb_kind(&next.covenants, &mut entries);
-        self.absorb_kind(&next.goals, &mut entries);
-        self.absorb_kind(&next.ballots, &mut entries);
-        Change {
-            label: "import".to_owned(),
-            entries,
-        }
-    }
-
     fn absorb_kind<T: Stored>(&mut self, next: &[T], entries: &mut Vec<Entry>) {
         for e in next {
             let before = self.get_any::<T>(e.id()).cloned();
@@ -595,8 +601,41 @@ impl Workspace {
             Command::Goal(cmd) => super::goal_commands::apply(&mut tx, cmd)?,
             Command::Covenant(cmd) => super::covenant_commands::apply(&mut tx, cmd)?,
             Command::Workshop(cmd) => super::workshop_commands::apply(&mut tx, cmd)?,
+            Command::Undelete { kind, id } => undelete(&mut tx, *kind, id)?,
         };
         Ok(tx.finish(label))
+    }
+}
+
+/// Brings back a deleted record as its next version.
+fn undelete(tx: &mut Tx, kind: DeletedKind, id: &Id) -> Result<String, DomainError> {
+    fn one<T: Stored + Named>(tx: &mut Tx, id: &Id) -> Result<String, DomainError> {
+        let name = tx.revive::<T>(id)?;
+        Ok(format!("bring back {} {name}", T::KIND))
+    }
+    match kind {
+        DeletedKind::Member => {
+            let name = tx.deleted::<Member>(id)?.name.clone();
+            tx.check_unique_member(&name, Some(id))?;
+            one::<Member>(tx, id)
+        }
+        DeletedKind::Board => {
+            let board = tx.deleted::<Board>(id)?.clone();
+            let cards: Vec<Id> = cards_deleted_with(tx.ws(), &board)
+                .map(|c| c.meta.id.clone())
+                .collect();
+            for c in &cards {
+                tx.revive::<Card>(c)?;
+            }
+            one::<Board>(tx, id)
+        }
+        DeletedKind::Card => {
+            let board = tx.deleted::<Card>(id)?.board_id.clone();
+            tx.get::<Board>(&board)?;
+            one::<Card>(tx, id)
+        }
+        DeletedKind::Covenant => one::<Covenant>(tx, id),
+        DeletedKind::Goal => one::<Goal>(tx, id),
     }
 }
 
@@ -682,6 +721,27 @@ impl<'a> Tx<'a> {
             self.write(before, after);
         }
         Ok(())
+    }
+
+    /// The deleted entity with this id.
+    pub(crate) fn deleted<T: Stored>(&self, id: &Id) -> Result<&T, DomainError> {
+        self.ws
+            .get_any::<T>(id)
+            .filter(|e| !e.is_live())
+            .ok_or_else(|| DomainError::NotFound {
+                kind: T::KIND,
+                id: id.clone(),
+            })
+    }
+
+    /// Brings a tombstone back to life as its next version; returns its name.
+    pub(crate) fn revive<T: Stored + Named>(&mut self, id: &Id) -> Result<String, DomainError> {
+        let before = self.deleted::<T>(id)?.clone();
+        let mut after = before.clone();
+        after.meta_mut().deleted = false;
+        let name = after.name();
+        self.write(before, after);
+        Ok(name)
     }
 
     /// Turns a live entity into a tombstone.

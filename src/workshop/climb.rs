@@ -4,7 +4,7 @@
 use super::workshop_page::workshop;
 use crate::domain::ladder::{Board, Card};
 use crate::domain::meta::Entity;
-use crate::domain::workshop::{ballots_of, ranking, Ballot};
+use crate::domain::workshop::{counts, ranking};
 use crate::domain::{BoardCommand, Command, Id, WorkshopCommand};
 use crate::state::AppState;
 use crate::ui::{member_from_value, member_options};
@@ -17,8 +17,7 @@ pub fn ClimbPhase(id: Id) -> impl IntoView {
     // reshuffles the queue.
     let order: Vec<(Id, u32)> = state.ws.with_untracked(|ws| {
         let cards: Vec<&Card> = ws.live::<Card>().filter(|c| c.board_id == id).collect();
-        let ballots: Vec<&Ballot> = ballots_of(ws, &id).collect();
-        ranking(&cards, &ballots)
+        ranking(&cards, &counts(ws, &id))
             .into_iter()
             .map(|(c, n)| (c.id().clone(), n))
             .collect()

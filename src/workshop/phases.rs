@@ -8,7 +8,7 @@ use crate::domain::iso::{format_date, parse_date};
 use crate::domain::ladder::{board_markdown, summarize, Board, Card};
 use crate::domain::meta::Entity;
 use crate::domain::workshop::{
-    ballot_id, ballots_of, most_disputed, previous_board, Ballot, Spread,
+    ballot_id, counts, most_disputed, previous_board, spread_of, Ballot, Spread,
 };
 use crate::domain::{BoardCommand, Command, GoalCommand, Id, WorkshopCommand};
 use crate::router::Link;
@@ -204,11 +204,10 @@ pub fn WritePhase(id: Id, turn: Turn, picked: RwSignal<Option<Id>>) -> impl Into
             let Some(author) = turn.get_untracked() else {
                 return;
             };
-            if state.dispatch(Command::Board(BoardCommand::AddCard {
+            if state.dispatch(Command::Workshop(WorkshopCommand::Write {
                 board: id.clone(),
+                member: author,
                 text: text.get_untracked(),
-                author: Some(author),
-                rung: None,
             })) {
                 text.set(String::new());
             }
@@ -376,15 +375,10 @@ pub fn RevealPhase(id: Id) -> impl IntoView {
             return ().into_any();
         };
         let cards = cards_of(state, &id);
-        let ballots: Vec<Ballot> = state.ws.with(|ws| ballots_of(ws, &id).cloned().collect());
+        let counts = state.ws.with(|ws| counts(ws, &id));
         let spreads: Vec<(Id, Spread)> = cards
             .iter()
-            .map(|c| {
-                (
-                    c.meta.id.clone(),
-                    crate::domain::workshop::spread(&board, &ballots, c.id()),
-                )
-            })
+            .map(|c| (c.meta.id.clone(), spread_of(&board, &counts, c.id())))
             .collect();
         let most = most_disputed(&spreads);
         if cards.is_empty() {
