@@ -10,9 +10,10 @@
 mod common;
 
 use chrono::NaiveDate;
-use climb::domain::exchange::{restore, to_export_json, to_storage_json};
+use climb::domain::exchange::{merge, restore, to_export_json, to_storage_json};
+use climb::domain::import::read_import;
 use climb::domain::ladder::Template;
-use climb::domain::scrumlr::{from_scrumlr, looks_like_scrumlr};
+use climb::domain::pages::compute_all;
 use climb::domain::workshop::Phase;
 use climb::domain::{
     BoardCommand as B, Command, CovenantCommand, GoalCommand, Rng, WorkshopCommand as W,
@@ -21,13 +22,16 @@ use common::{at, Fixture};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
 
-/// Reads `text` as Climb would: a Scrumlr export or a Climb file. Returns what restore read,
-/// after checking that it writes and reads back unchanged.
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+}
+
+/// Reads `text` as Climb would, through the real import path (a Scrumlr export or a Climb
+/// file) and the storage path; checks that what was read writes and reads back unchanged,
+/// then runs everything the pages compute from it, and a round of commands on it, alone and
+/// merged into a rich workspace. A panic anywhere fails the case.
 fn import(text: &str) -> Result<(), String> {
-    if looks_like_scrumlr(text) {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-        let _ = from_scrumlr(text, today, at(0), &mut Rng::new(1));
-    }
+    let _ = read_import(text, today(), at(0), &mut Rng::new(1));
     match restore(text) {
         Ok(r) => {
             let again = restore(&to_storage_json(&r.workspace, at(0)))
@@ -35,10 +39,124 @@ fn import(text: &str) -> Result<(), String> {
             if again.workspace != r.workspace {
                 return Err("what was read changed on a second round trip".into());
             }
+            exercise(&r.workspace);
+            RICH.with(|rich| exercise(&merge(rich, &r.workspace)));
             Ok(())
         }
         Err(_) => Ok(()),
     }
+}
+
+thread_local!(static RICH: climb::domain::Workspace =
+    restore(&rich_export()).unwrap().workspace);
+
+/// Every page's computation, then commands a user could give on the first records of each
+/// kind (refusals are fine; panics are not), then every page's computation again.
+fn exercise(ws: &climb::domain::Workspace) {
+    use climb::domain::covenant::Covenant;
+    use climb::domain::goals::Goal;
+    use climb::domain::ladder::{Board, Card};
+    use climb::domain::merge::{recently_deleted, DeletedKind};
+    use climb::domain::meta::Entity;
+    compute_all(ws, today());
+    let mut ws = ws.clone();
+    let mut rng = Rng::new(2);
+    let board = ws.live::<Board>().next().map(|b| b.meta.id.clone());
+    let card = ws.live::<Card>().next().map(|c| c.meta.id.clone());
+    let covenant = ws.live::<Covenant>().next().map(|c| c.meta.id.clone());
+    let goal = ws.live::<Goal>().next().map(|g| g.meta.id.clone());
+    let mut cmds: Vec<Command> = Vec::new();
+    if let Some(b) = board {
+        let rung = ws
+            .get::<Board>(&b)
+            .and_then(|x| x.rungs.first())
+            .map(|r| r.id.clone());
+        cmds.extend([
+            Command::Board(B::AddRung {
+                board: b.clone(),
+                name: "New".into(),
+                below: true,
+            }),
+            Command::Board(B::AddRung {
+                board: b.clone(),
+                name: "Up".into(),
+                below: false,
+            }),
+            Command::Board(B::MoveLine {
+                board: b.clone(),
+                line: 0,
+            }),
+            Command::Board(B::ApplyTemplate {
+                board: b.clone(),
+                template: Template::FourSteps,
+            }),
+            Command::Board(B::Duplicate { id: b.clone() }),
+            Command::Board(B::AddCard {
+                board: b.clone(),
+                text: "é".into(),
+                author: None,
+                rung,
+            }),
+            Command::Workshop(W::GoTo {
+                board: b.clone(),
+                phase: Phase::Reveal,
+            }),
+            Command::Workshop(W::GoTo {
+                board: b.clone(),
+                phase: Phase::Close,
+            }),
+        ]);
+    }
+    if let Some(c) = card {
+        cmds.extend([
+            Command::Board(B::MoveCardBy {
+                id: c.clone(),
+                delta: 1,
+            }),
+            Command::Board(B::MoveCardBy {
+                id: c.clone(),
+                delta: -1,
+            }),
+            Command::Board(B::EditCard {
+                id: c.clone(),
+                text: "edited".into(),
+            }),
+            Command::Board(B::DeleteCard { id: c }),
+        ]);
+    }
+    if let Some(c) = covenant {
+        cmds.extend([
+            Command::Covenant(CovenantCommand::StartReview { id: c.clone() }),
+            Command::Covenant(CovenantCommand::Reaffirm { id: c.clone() }),
+            Command::Covenant(CovenantCommand::Activate { id: c }),
+        ]);
+    }
+    if let Some(g) = goal {
+        cmds.extend([
+            Command::Goal(GoalCommand::MarkMissed {
+                id: g.clone(),
+                today: today(),
+            }),
+            Command::Goal(GoalCommand::FromReview {
+                id: g.clone(),
+                due: None,
+                today: today(),
+            }),
+            Command::Goal(GoalCommand::MarkDone {
+                id: g,
+                today: today(),
+            }),
+        ]);
+    }
+    for d in recently_deleted(&ws, 5) {
+        let kind: DeletedKind = d.kind;
+        cmds.push(Command::Undelete { kind, id: d.id });
+    }
+    for (i, cmd) in cmds.iter().enumerate() {
+        let _ = ws.apply(cmd, at(10 + i as i64), &mut rng);
+    }
+    compute_all(&ws, today());
+    let _ = ws.live::<Card>().map(|c| c.id().clone()).count();
 }
 
 #[test]
@@ -125,11 +243,50 @@ fn rich_export() -> String {
         clause: None,
         today,
     }));
-    f.run(Command::Covenant(CovenantCommand::Create {
-        title: "Our covenant".into(),
-        team: "Platform".into(),
+    let cov = f
+        .run(Command::Covenant(CovenantCommand::Create {
+            title: "Our covenant".into(),
+            team: "Platform".into(),
+        }))
+        .created()
+        .cloned()
+        .unwrap();
+    let mut terms =
+        f.ws.get::<climb::domain::covenant::Covenant>(&cov)
+            .unwrap()
+            .terms
+            .clone();
+    terms.review_on = NaiveDate::from_ymd_opt(2026, 12, 21);
+    terms
+        .escalation
+        .push(climb::domain::covenant::EscalationStep {
+            id: "e1".into(),
+            who: "Ana".into(),
+            when: "a week late".into(),
+            how: "talk".into(),
+        });
+    f.run(Command::Covenant(CovenantCommand::EditDraft {
+        id: cov.clone(),
+        terms: terms.clone(),
+    }));
+    f.run(Command::Covenant(CovenantCommand::Activate {
+        id: cov.clone(),
+    }));
+    f.run(Command::Covenant(CovenantCommand::Sign {
+        id: cov.clone(),
+        member: ana.clone(),
+        typed_name: "Ana".into(),
+    }));
+    terms.intent = "Ship together".into();
+    f.run(Command::Covenant(CovenantCommand::Amend {
+        id: cov,
+        terms,
+        reason: "Intent".into(),
     }));
     f.run(Command::RemoveMember { id: ben });
+    // A shared copy's tally beside the ballots, as after a round trip through a board file.
+    let shared = climb::domain::exchange::board_subset(&f.ws, &board);
+    f.ws = merge(&f.ws, &shared);
     to_export_json(&f.ws, at(5))
 }
 
@@ -164,6 +321,16 @@ const TOKENS: &[&str] = &[
     "{\"id\":",
     "\"deleted\":true",
     "\"version\":4294967295",
+    "\"line\":99",
+    "\"fingerprint\":\"é\"",
+    "\"rung\":\"nowhere\"",
+    "\"count\":4294967295",
+    "\"people\":4294967295",
+    "\"phase\":\"unknown\"",
+    "\"rungs\":[]",
+    "\"voteLimit\":0",
+    "\"closedOn\":\"0001-01-01\"",
+    "\"due\":\"9999-12-31\"",
 ];
 
 fn mutation() -> impl Strategy<Value = Mutation> {

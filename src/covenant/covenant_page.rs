@@ -1,7 +1,7 @@
 use super::terms_editor::{TermsEditor, STEPS};
 use crate::browser;
 use crate::domain::covenant::{
-    covenant_markdown, diff, Covenant, CovenantState, DiffLine, SignatureState,
+    covenant_markdown, diff, shown_diff, Covenant, CovenantState, DiffLine, SignatureState,
 };
 use crate::domain::iso::format_date;
 use crate::domain::roster::Member;
@@ -392,7 +392,8 @@ fn ActiveCovenant(covenant: Covenant) -> impl IntoView {
                 return ().into_any();
             };
             let name = namer(state);
-            diff(&va.terms.lines(&name), &vb.terms.lines(&name))
+            let d = diff(&va.terms.lines(&name), &vb.terms.lines(&name));
+            shown_diff(d, 2, 400)
                 .into_iter()
                 .map(|l| match l {
                     DiffLine::Same(t) => view! { <li class="same">{t}</li> }.into_any(),

@@ -70,7 +70,7 @@ pub fn DataPage() -> impl IntoView {
             </p>
             <div class="row-actions">
                 <button class="primary" on:click=move |_| state.download_export()>
-                    "Export backup of this browser"
+                    "Export workspace (a backup of this browser)"
                 </button>
             </div>
             <h3>"Share with your team"</h3>

@@ -353,6 +353,50 @@ pub fn diff(old: &[String], new: &[String]) -> Vec<DiffLine> {
     out
 }
 
+/// A diff as shown: runs of more than `context * 2` unchanged lines folded into a note, and
+/// at most `max` lines in all (a note says how many more), so a huge covenant never floods
+/// the page.
+pub fn shown_diff(lines: Vec<DiffLine>, context: usize, max: usize) -> Vec<DiffLine> {
+    let mut out: Vec<DiffLine> = Vec::new();
+    let mut same: Vec<String> = Vec::new();
+    let flush = |same: &mut Vec<String>, out: &mut Vec<DiffLine>, at_end: bool| {
+        let first = out.is_empty();
+        let keep_before = if first { 0 } else { context };
+        let keep_after = if at_end { 0 } else { context };
+        if same.len() > keep_before + keep_after + 1 {
+            let hidden = same.len() - keep_before - keep_after;
+            out.extend(same.drain(..keep_before).map(DiffLine::Same));
+            out.push(DiffLine::Note(if hidden == 1 {
+                "1 unchanged line".to_owned()
+            } else {
+                format!("{hidden} unchanged lines")
+            }));
+            let rest: Vec<String> = same.drain(..).collect();
+            out.extend(rest.into_iter().skip(hidden).map(DiffLine::Same));
+        } else {
+            out.extend(same.drain(..).map(DiffLine::Same));
+        }
+    };
+    for l in lines {
+        match l {
+            DiffLine::Same(t) => same.push(t),
+            other => {
+                flush(&mut same, &mut out, false);
+                out.push(other);
+            }
+        }
+    }
+    flush(&mut same, &mut out, true);
+    if out.len() > max {
+        let more = out.len() - max;
+        out.truncate(max);
+        out.push(DiffLine::Note(format!(
+            "…and {more} more lines of changes, not shown"
+        )));
+    }
+    out
+}
+
 fn lcs_diff(old: &[String], new: &[String]) -> Vec<DiffLine> {
     let (n, m) = (old.len(), new.len());
     // lcs[i][j]: length of the LCS of old[i..] and new[j..].

@@ -15,6 +15,7 @@ pub mod kept;
 pub mod markdown;
 pub mod merge;
 pub mod meta;
+pub mod pages;
 pub mod quota;
 pub mod repair;
 pub mod restore;
