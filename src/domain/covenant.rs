@@ -371,7 +371,7 @@ pub fn shown_diff(lines: Vec<DiffLine>, context: usize, max: usize) -> Vec<DiffL
             } else {
                 format!("{hidden} unchanged lines")
             }));
-            let rest: Vec<String> = same.drain(..).collect();
+            let rest: Vec<String> = std::mem::take(same);
             out.extend(rest.into_iter().skip(hidden).map(DiffLine::Same));
         } else {
             out.extend(same.drain(..).map(DiffLine::Same));
