@@ -57,7 +57,6 @@ fn exercise(ws: &climb::domain::Workspace) {
     use climb::domain::goals::Goal;
     use climb::domain::ladder::{Board, Card};
     use climb::domain::merge::{recently_deleted, DeletedKind};
-    use climb::domain::meta::Entity;
     compute_all(ws, today());
     let mut ws = ws.clone();
     let mut rng = Rng::new(2);
