@@ -89,13 +89,50 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             f.close()
             raise
 
+    # Browser features Climb never uses are switched off for the page and anything it could
+    # embed. Clipboard writing (share links, Markdown) and full screen (room view) stay.
+    PERMISSIONS_POLICY = ", ".join(
+        [
+            "accelerometer=()",
+            "autoplay=()",
+            "camera=()",
+            "display-capture=()",
+            "encrypted-media=()",
+            "geolocation=()",
+            "gyroscope=()",
+            "hid=()",
+            "magnetometer=()",
+            "microphone=()",
+            "midi=()",
+            "payment=()",
+            "picture-in-picture=()",
+            "publickey-credentials-get=()",
+            "screen-wake-lock=()",
+            "serial=()",
+            "usb=()",
+            "xr-spatial-tracking=()",
+            "clipboard-write=(self)",
+            "fullscreen=(self)",
+        ]
+    )
+
+    status = 200
+
+    def send_response(self, code, message=None):
+        self.status = code
+        super().send_response(code, message)
+
     def end_headers(self):
         self.send_header("Content-Security-Policy", self.csp)
+        self.send_header("Permissions-Policy", self.PERMISSIONS_POLICY)
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
         # index.html must be revalidated so a new release is picked up; hashed assets can be
-        # cached (trunk puts a content hash in their names).
-        if self.path.endswith((".wasm", ".js", ".css")) and "-" in self.path:
+        # cached (trunk puts a content hash in their names). An error is never cached: the
+        # file may exist a moment later.
+        if self.status != 200:
+            self.send_header("Cache-Control", "no-store")
+        elif self.path.endswith((".wasm", ".js", ".css")) and "-" in self.path:
             self.send_header("Cache-Control", "public, max-age=31536000, immutable")
         else:
             self.send_header("Cache-Control", "no-cache")

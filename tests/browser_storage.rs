@@ -403,3 +403,39 @@ fn nearly_full_storage_is_announced_once_with_an_export() {
     });
     clear();
 }
+
+#[wasm_bindgen_test]
+fn a_partly_unreadable_workspace_is_backed_up_once_and_kept_through_saves() {
+    clear();
+    let store = LocalStore::open();
+    let raw = r#"{"type":"climb.workspace","schemaVersion":2,"members":[{"id":"m1","name":"Ana"},{"id":"m2","name":[1]}],"goals":"x"}"#;
+    store.set(WORKSPACE_KEY, raw).unwrap();
+    let (loaded, text) = store.load(now()).unwrap();
+    assert_eq!(text.as_deref(), Some(raw));
+    let backup = match loaded {
+        Loaded::Workspace(r, Some(k)) => {
+            assert_eq!(r.workspace.kept.len(), 2);
+            k
+        }
+        other => panic!("expected a workspace with a backup, got {other:?}"),
+    };
+    assert!(backup.starts_with(BACKUP_PREFIX) && backup.ends_with("~as-saved"));
+    assert_eq!(store.get(&backup).unwrap().as_deref(), Some(raw));
+    // The app starts with it, says so, and its saves write the unreadable records back.
+    with_app(|state, notices| {
+        assert!(notice_action(&notices, "could not be read by this version").is_some());
+        state.dispatch(Command::AddMember { name: "Ben".into() });
+        state.save_now();
+        assert_eq!(state.save.get_untracked(), SaveStatus::Saved);
+    });
+    let stored = store.get(WORKSPACE_KEY).unwrap().unwrap();
+    assert!(stored.contains(r#"{"id":"m2","name":[1]}"#), "{stored}");
+    assert!(stored.contains(r#""goals":"x""#), "{stored}");
+    assert!(stored.contains("Ben"));
+    // The text as it was is backed up once, however often the app starts.
+    store.set(WORKSPACE_KEY, raw).unwrap();
+    let (again, _) = store.load(now() + chrono::Duration::seconds(5)).unwrap();
+    assert!(matches!(again, Loaded::Workspace(_, Some(ref k)) if *k == backup));
+    assert_eq!(store.backup_keys(), vec![backup]);
+    clear();
+}

@@ -145,3 +145,19 @@ test("pages are served with a strict Content-Security-Policy", async ({ page, re
   await page.getByRole("textbox", { name: "Name", exact: true }).press("Enter");
   await expect(page.getByRole("list", { name: "Team members" })).toContainText("Csp");
 });
+
+test("what Climb does not use is switched off, and an error response is never cached", async ({ request }) => {
+  const page = await request.get("/team");
+  const policy = page.headers()["permissions-policy"];
+  for (const off of ["camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"]) {
+    expect(policy).toContain(off);
+  }
+  expect(policy).toContain("clipboard-write=(self)");
+  const missing = await request.get("/climb-0123456789abcdef.js");
+  expect(missing.status()).toBe(404);
+  expect(missing.headers()["cache-control"]).toBe("no-store");
+  const js = (await (await request.get("/")).text()).match(/\/climb-[0-9a-f]+\.js/)[0];
+  const found = await request.get(js);
+  expect(found.status()).toBe(200);
+  expect(found.headers()["cache-control"]).toContain("immutable");
+});
