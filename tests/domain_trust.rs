@@ -713,3 +713,25 @@ fn a_shown_diff_folds_unchanged_runs_and_is_capped() {
     assert_eq!(shown.len(), 401);
     assert!(matches!(&shown[400], DiffLine::Note(t) if t.contains("29600 more")));
 }
+
+#[test]
+fn choosing_an_author_signs_a_card_and_anonymous_forgets_the_author() {
+    let mut w = workshop();
+    let unsigned = w.cards[0].clone();
+    let c = w.f.ws.get::<Card>(&unsigned).unwrap();
+    assert!(
+        c.author.is_some() && !c.signed,
+        "a workshop card is unsigned"
+    );
+    w.f.run(Command::Board(B::SetCardAuthor {
+        id: unsigned.clone(),
+        author: Some(w.people[0].clone()),
+    }));
+    assert!(w.f.ws.get::<Card>(&unsigned).unwrap().signed);
+    w.f.run(Command::Board(B::SetCardAuthor {
+        id: unsigned.clone(),
+        author: None,
+    }));
+    let c = w.f.ws.get::<Card>(&unsigned).unwrap();
+    assert!(c.author.is_none() && !c.signed);
+}

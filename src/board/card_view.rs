@@ -190,7 +190,11 @@ pub fn CardView(
 fn CardEditor(card: Card, editing: RwSignal<bool>) -> impl IntoView {
     let state = AppState::expect();
     let text = RwSignal::new(card.text.clone());
-    let author = RwSignal::new(card.author.clone());
+    // Only a signed card shows its author: the author of an unsigned card (written in a
+    // workshop turn) is known to this browser but is never shown, and stays unless changed.
+    let shown_author = card.author.clone().filter(|_| card.signed);
+    let author = RwSignal::new(shown_author.clone());
+    let options = member_options(state, "Anonymous", shown_author.clone());
     let owner = RwSignal::new(card.owner.clone());
     let tags = RwSignal::new(card.tags.clone());
     let id = card.meta.id.clone();
@@ -206,14 +210,17 @@ fn CardEditor(card: Card, editing: RwSignal<bool>) -> impl IntoView {
             },
         );
         if ok {
-            // Each field is its own command, so each is undone on its own too.
-            ok &= board_cmd(
-                state,
-                BoardCommand::SetCardAuthor {
-                    id: id.clone(),
-                    author: author.get_untracked(),
-                },
-            );
+            // Each field is its own command, so each is undone on its own too. Choosing an
+            // author signs the card; leaving it as shown changes nothing.
+            if author.get_untracked() != shown_author {
+                ok &= board_cmd(
+                    state,
+                    BoardCommand::SetCardAuthor {
+                        id: id.clone(),
+                        author: author.get_untracked(),
+                    },
+                );
+            }
             ok &= board_cmd(
                 state,
                 BoardCommand::SetCardOwner {
@@ -256,7 +263,7 @@ fn CardEditor(card: Card, editing: RwSignal<bool>) -> impl IntoView {
             <label>
                 "Author"
                 <select on:change=move |ev| author.set(member_from_value(event_target_value(&ev)))>
-                    {member_options(state, "Anonymous", card.author.clone())}
+                    {options}
                 </select>
             </label>
             <label>
