@@ -130,7 +130,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         # index.html must be revalidated so a new release is picked up; hashed assets can be
         # cached (trunk puts a content hash in their names). An error is never cached: the
         # file may exist a moment later.
-        if self.status != 200:
+        if self.status >= 400:
             self.send_header("Cache-Control", "no-store")
         elif self.path.endswith((".wasm", ".js", ".css")) and "-" in self.path:
             self.send_header("Cache-Control", "public, max-age=31536000, immutable")

@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
         ev.prevent_default();
     });
     on_cleanup(move || keys.remove());
+    let menu = RwSignal::new(false);
 
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
@@ -42,12 +43,23 @@ pub fn App() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"▲"</span>
                 "Climb"
             </Link>
-            <nav aria-label="Main">
-                <Link href="/boards">"Boards"</Link>
-                <Link href="/covenant">"Covenant"</Link>
-                <Link href="/goals">"Micro-goals"</Link>
-                <Link href="/team">"Team"</Link>
-                <Link href="/data">"Data"</Link>
+            // On a phone the pages fold into a menu, so the header stays one line.
+            <nav aria-label="Main" class:open=move || menu.get()>
+                <button
+                    class="menu-toggle"
+                    aria-expanded=move || menu.get().to_string()
+                    aria-controls="nav-links"
+                    on:click=move |_| menu.update(|m| *m = !*m)
+                >
+                    "Menu"
+                </button>
+                <div id="nav-links" class="nav-links" on:click=move |_| menu.set(false)>
+                    <Link href="/boards">"Boards"</Link>
+                    <Link href="/covenant">"Covenant"</Link>
+                    <Link href="/goals">"Micro-goals"</Link>
+                    <Link href="/team">"Team"</Link>
+                    <Link href="/data">"Data"</Link>
+                </div>
             </nav>
             <div class="topbar-tools">
                 <UndoRedo/>

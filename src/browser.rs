@@ -237,3 +237,31 @@ pub fn read_file_text(file: &web_sys::File, done: impl FnOnce(Result<String, Str
     ok.forget();
     err.forget();
 }
+
+/// Enters or leaves full screen for the whole page (the board's room view). Browsers may
+/// refuse (no user gesture, or not allowed): the room view works without it.
+pub fn full_screen(on: bool) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if on {
+        // Called through JavaScript to catch the promise a refusal rejects (an unhandled
+        // rejection would be a console error).
+        let Some(el) = doc.document_element() else {
+            return;
+        };
+        let request = js_sys::Reflect::get(&el, &"requestFullscreen".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let Some(p) = request
+            .and_then(|f| f.call0(&el).ok())
+            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        {
+            let ignore = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+            let _ = p.catch(&ignore);
+            ignore.forget();
+        }
+    } else if doc.fullscreen_element().is_some() {
+        doc.exit_fullscreen();
+    }
+}

@@ -33,9 +33,13 @@ pub fn show(detail: &str) -> Option<()> {
     for i in 0..states.length() {
         if let Some(n) = states.item(i) {
             n.set_text_content(Some("Stopped: reload"));
+            if let Some(e) = n.dyn_ref::<web_sys::Element>() {
+                let _ = e.set_attribute("class", "save-state not-saved");
+            }
         }
     }
-    for sel in ["header", "main"] {
+    // Nothing under the message can be used any more: the app behind it no longer runs.
+    for sel in ["header", "main", ".notices"] {
         if let Ok(Some(e)) = doc.query_selector(sel) {
             let _ = e.set_attribute("inert", "");
         }

@@ -9,7 +9,7 @@ fn main() {
 }
 
 /// Panics on purpose, so the end-to-end suite can prove that a panic shows the crash message
-/// (`tests/e2e/robustness.spec.js`). Harmless to call: it only does what any bug would.
+/// (`tests/e2e/trust.spec.js`). Harmless to call: it only does what any bug would.
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = climbTestPanic)]
 pub fn test_panic() {
     panic!("a deliberate panic, to test the crash message");

@@ -73,7 +73,7 @@ impl AppState {
             Ok((Loaded::Workspace(r, backup), raw)) => {
                 known = raw;
                 if let Some(text) = load_warnings(&r, backup.as_deref()) {
-                    notices.error(text);
+                    notices.info(text);
                 }
                 ws = r.workspace;
             }
@@ -86,8 +86,14 @@ impl AppState {
                 _,
             )) => {
                 // Saving over it is fine once it is backed up: it is no other tab's work.
+                // Data from a newer Climb is never saved over, backup or not: the newer build
+                // is still in use.
                 known = Some(raw.clone());
-                match backup_key {
+                let newer = matches!(
+                    error,
+                    crate::domain::exchange::RestoreError::NewerSchema { .. }
+                );
+                match backup_key.filter(|_| !newer) {
                     Some(_) => notices.error(format!(
                     "The saved workspace could not be read: {error} It was kept untouched as a \
                      backup; you can download it from the Data page. Climb starts with an \
@@ -380,13 +386,14 @@ impl AppState {
         let this = *self;
         let records = crate::domain::merge::plural(n, "record", "records");
         match (removes, backup) {
-            (Some(removes), Some(key)) => self.notices.with_action(
+            (Some(_), Some(key)) => self.notices.with_action(
                 NoticeKind::Success,
                 format!(
-                    "Merged: {records} changed. {removes} The workspace as it was before is \
-                     kept as a backup on the Data page."
+                    "Merged: {records} changed. {} The workspace as it was before is kept as \
+                     a backup on the Data page.",
+                    crate::domain::merge::removal_text_done(&removals).unwrap_or_default()
                 ),
-                "Restore the workspace as it was",
+                "Restore it",
                 move || this.restore_backup(&key),
             ),
             _ => self.notices.with_action(
@@ -424,17 +431,35 @@ impl AppState {
     /// Replaces the whole workspace, after keeping the current one as a backup that the Data
     /// page can restore in one step. Refused (and nothing changes) when the backup fails.
     pub fn import_replace(&self, incoming: Workspace) -> bool {
-        if let Err(e) = self.keep_backup(Why::BeforeReplace) {
+        self.replace(incoming, Why::BeforeReplace, "Replaced")
+    }
+
+    /// Makes the workspace `incoming`, as new versions of every record (so other tabs and
+    /// copies follow instead of merging the old records back), after a backup of `why`.
+    fn replace(&self, incoming: Workspace, why: Why, done: &str) -> bool {
+        if let Err(e) = self.keep_backup(why) {
             self.notices.error(format!(
-                "Nothing was replaced: the backup of this workspace could not be saved ({e})."
+                "Nothing was changed: the backup of this workspace could not be saved ({e})."
             ));
             return false;
         }
-        self.ws.set(incoming);
-        self.history.update_value(History::clear);
+        let now = browser::now();
+        let mut change = None;
+        self.rng.update_value(|rng| {
+            self.ws
+                .update(|ws| change = Some(ws.replace_with(&incoming, now, rng)));
+        });
+        if let Some(c) = change.filter(|c| !c.entries.is_empty()) {
+            self.history.update_value(|h| h.record(c));
+        }
         self.refresh_history_labels();
-        self.notices
-            .success("Replaced. The previous workspace is kept as a backup on the Data page.");
+        let this = *self;
+        self.notices.with_action(
+            NoticeKind::Success,
+            format!("{done}. The workspace before is kept as a backup on the Data page."),
+            "Undo",
+            move || this.undo(),
+        );
         true
     }
 
@@ -448,7 +473,7 @@ impl AppState {
         };
         match crate::domain::exchange::restore(&text) {
             Ok(r) => {
-                self.import_replace(r.workspace);
+                self.replace(r.workspace, Why::BeforeRestore, "Restored the backup");
             }
             Err(e) => self
                 .notices
@@ -563,12 +588,12 @@ fn load_warnings(r: &crate::domain::exchange::Restored, backup: Option<&str>) ->
         return None;
     }
     let kept = r.workspace.kept.len();
-    let repaired = r.warnings.len().saturating_sub(kept);
+    let repaired = r.warnings.iter().filter(|w| !w.kept).count();
     let mut text = String::new();
     if kept > 0 {
         text.push_str(&format!(
             "{} saved by Climb could not be read by this version. {} kept as {} and \
-             saved back with every change; the Data page lists and downloads {}. ",
+             saved back with every change; the Data page lists {} and offers a download. ",
             plural(kept, "record", "records"),
             if kept == 1 { "It is" } else { "They are" },
             if kept == 1 { "it is" } else { "they are" },
@@ -579,14 +604,19 @@ fn load_warnings(r: &crate::domain::exchange::Restored, backup: Option<&str>) ->
         let list: Vec<String> = r
             .warnings
             .iter()
-            .filter(|w| !w.reason.ends_with("kept as it is"))
+            .filter(|w| !w.kept)
             .take(5)
             .map(ToString::to_string)
             .collect();
         text.push_str(&format!("Repaired: {}. ", list.join("; ")));
     }
-    if backup.is_some() {
-        text.push_str("The saved data as it was is kept as a backup on the Data page.");
+    match backup {
+        Some(_) => text.push_str("The saved data as it was is kept as a backup on the Data page."),
+        None if repaired > 0 => text.push_str(
+            "Climb could not keep a backup of the saved data as it was: export it before \
+             changing anything if unsure.",
+        ),
+        None => {}
     }
     Some(text.trim_end().to_owned())
 }

@@ -51,8 +51,8 @@ impl std::error::Error for StorageError {}
 pub enum Loaded {
     /// Nothing saved yet.
     Empty,
-    /// A workspace; when some of it could not be read as it was (records kept unread or
-    /// repaired), the key of the backup of the text as saved.
+    /// A workspace; when some of it had to be repaired, the key of the backup of the text as
+    /// it was saved.
     Workspace(Box<Restored>, Option<String>),
     /// Saved text that cannot be read. It has been copied to `backup_key` (when that was
     /// possible) and must not be overwritten until the user has had a chance to keep it.
@@ -179,7 +179,10 @@ impl LocalStore {
         };
         match restore(&raw) {
             Ok(r) => {
-                let backup_key = (!r.warnings.is_empty())
+                // Records kept unread are written back as they are; only a repair changes
+                // what is saved, so only then is the text kept as it was.
+                let repaired = r.warnings.iter().any(|w| !w.kept);
+                let backup_key = repaired
                     .then(|| self.backup(&raw, now, Why::AsSaved).ok())
                     .flatten();
                 Ok((Loaded::Workspace(Box::new(r), backup_key), Some(raw)))

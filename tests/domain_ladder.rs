@@ -550,7 +550,7 @@ fn trend_lists_a_teams_boards_by_date() {
 }
 
 #[test]
-fn markdown_lists_rungs_top_down_with_the_line_and_no_names() {
+fn markdown_lists_rungs_top_down_with_the_line_and_owners_only() {
     let mut r = Retro::new(Template::Classic);
     let ana = r.f.add_member("Ana");
     let c = r.add("Flaky\ntests # again", Some("Excuses"));
@@ -567,21 +567,25 @@ fn markdown_lists_rungs_top_down_with_the_line_and_no_names() {
         to: Some(r.rung("Own it")),
     }));
     r.add("Unsorted", None);
-    let md = board_markdown(r.board(), r.cards());
-    assert!(md.starts_with("# Sprint 42\n\nDate: 2026-11-20\nTeam: Platform\n"));
-    assert!(md.contains("Above the line: 100%. Climbed: 1 cards, 3 rungs."));
-    let make = md.find("## Make it happen (0)").unwrap();
+    let names = |id: &Id| climb::domain::roster::member_name(&r.f.ws, id);
+    let md = board_markdown(r.board(), r.cards(), &names);
+    assert!(md.starts_with("# Sprint 42\n\nDate: 2026-11-20  \nTeam: Platform  \n"));
+    assert!(md.contains("Above the line: 100%. Climbed: 1 card, 3 rungs. 1 card has an owner."));
+    // Rungs without cards are left out; the line is always marked.
+    assert!(!md.contains("## Make it happen"));
+    assert!(!md.contains("## Wait and hope"));
     let own = md.find("## Own it (1)").unwrap();
     let line = md.find("*The line*").unwrap();
-    let wait = md.find("## Wait and hope (0)").unwrap();
-    assert!(make < own && own < line && line < wait);
+    let tray = md.find("## Unplaced (1)").unwrap();
+    assert!(own < line && line < tray);
     // Markdown's special characters in user text are escaped; the line is no heading.
-    assert!(
-        md.contains("- Flaky tests \\# again _(climbed: Excuses → Own it)_ `No invisibility`\n")
-    );
+    assert!(md.contains(
+        "- Flaky tests \\# again — owner: Ana _(climbed: Excuses → Own it)_ `No invisibility`\n"
+    ));
     assert!(md.contains("\n---\n\n*The line*\n\n---\n"));
     assert!(md.contains("## Unplaced (1)\n\n- Unsorted\n"));
-    assert!(!md.contains("Ana"), "no person is named next to a rung");
+    // The owner of the outcome is the one person named, and only with the card.
+    assert_eq!(md.matches("Ana").count(), 1);
 }
 
 #[test]

@@ -9,7 +9,9 @@ use climb::domain::exchange::{merge, restore, to_storage_json};
 use climb::domain::goals::Goal;
 use climb::domain::kept::{Kept, KeptRecord, Raw};
 use climb::domain::ladder::{Board, Card};
-use climb::domain::workshop::{Ballot, CardTally, Placement, RungCount, Session, Tally};
+use climb::domain::workshop::{
+    ballot_id, tally_id, Ballot, CardTally, Placement, RungCount, Session, Tally,
+};
 use climb::domain::{Id, Meta, Workspace};
 use common::at;
 use proptest::prelude::*;
@@ -102,7 +104,11 @@ fn workspace() -> impl Strategy<Value = Workspace> {
         ballots: dedup(
             x.into_iter()
                 .map(|w| Ballot {
-                    meta: meta("x", w),
+                    // A ballot's id derives from its board and member (restore checks it).
+                    meta: Meta {
+                        id: ballot_id(&Id(format!("b{}", w.0)), &Id(format!("m{}", w.0))),
+                        ..meta("x", w)
+                    },
                     board_id: Id(format!("b{}", w.0)),
                     member: Id(format!("m{}", w.0)),
                     placements: vec![Placement {
@@ -117,7 +123,10 @@ fn workspace() -> impl Strategy<Value = Workspace> {
         tallies: dedup(
             t.into_iter()
                 .map(|w| Tally {
-                    meta: meta("t", w),
+                    meta: Meta {
+                        id: tally_id(&Id(format!("b{}", w.0))),
+                        ..meta("t", w)
+                    },
                     board_id: Id(format!("b{}", w.0)),
                     people: w.1,
                     cards: vec![CardTally {

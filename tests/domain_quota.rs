@@ -33,6 +33,6 @@ fn sizes_read_as_bytes_kilobytes_and_megabytes() {
     assert_eq!(size_text(5_000_000), "5.0 MB");
     assert_eq!(
         Usage::of(120_000, 5_000_000).text(),
-        "120 KB of about 5.0 MB (3 %)"
+        "120 KB of about 5.0 MB (3%)"
     );
 }

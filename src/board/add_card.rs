@@ -1,11 +1,14 @@
+//! The small field at the end of each rung that adds a card there.
+
 use crate::domain::{BoardCommand, Command, Id};
 use crate::state::AppState;
-use crate::ui::{member_from_value, member_options};
 use leptos::prelude::*;
 
-/// A one-line form that adds a card straight onto a rung, or into the tray.
+/// A one-line form that adds an anonymous card straight onto a rung, or into the tray (the
+/// card editor signs it, for an author who wants to).
 #[component]
 pub fn AddCard(
+    /// The board to add to.
     board: Id,
     /// The rung to add to; `None` for the unplaced tray.
     rung: Option<Id>,
@@ -14,7 +17,6 @@ pub fn AddCard(
 ) -> impl IntoView {
     let state = AppState::expect();
     let text = RwSignal::new(String::new());
-    let author = RwSignal::new(None::<Id>);
     let field = format!(
         "new-card-{}",
         rung.as_ref().map(Id::as_str).unwrap_or("tray")
@@ -24,7 +26,7 @@ pub fn AddCard(
         let cmd = BoardCommand::AddCard {
             board: board.clone(),
             text: text.get_untracked(),
-            author: author.get_untracked(),
+            author: None,
             rung: rung.clone(),
         };
         if state.dispatch(Command::Board(cmd)) {
@@ -42,16 +44,11 @@ pub fn AddCard(
                 maxlength="1000"
                 placeholder="Add a situation…"
                 autocomplete="off"
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
+                bind:value=text
             />
-            <select
-                aria-label=format!("Author of the new card on {place}")
-                on:change=move |ev| author.set(member_from_value(event_target_value(&ev)))
-            >
-                {member_options(state, "Anonymous", None)}
-            </select>
-            <button type="submit" aria-label=format!("Add card to {place}")>"Add"</button>
+            <button type="submit" class="icon-button" aria-label=format!("Add card to {place}") title="Add">
+                "+"
+            </button>
         </form>
     }
 }

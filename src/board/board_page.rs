@@ -3,6 +3,7 @@ use super::ladder_editor::LadderEditor;
 use super::rung_lane::RungLane;
 use crate::browser;
 use crate::domain::ladder::{board_markdown, summarize, Board, Card, Rung, Template};
+use crate::domain::roster::member_name;
 use crate::domain::{BoardCommand, Command, Id};
 use crate::router::Link;
 use crate::state::AppState;
@@ -101,13 +102,24 @@ fn BoardView(id: Id, found: Memo<Option<Board>>) -> impl IntoView {
         Memo::new(move |_| cards.with(|m| m.get(&place).cloned().unwrap_or_default())).into()
     };
     let editing_ladder = RwSignal::new(false);
+    // Room view: the board alone, large, for a projector; Escape or the button leaves it.
+    let room = RwSignal::new(false);
+    let leave_room = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && room.get_untracked() {
+            room.set(false);
+            browser::full_screen(false);
+        }
+    });
+    on_cleanup(move || leave_room.remove());
 
     let copy_markdown = {
         let id = id.clone();
         move |_| {
             let md = state.ws.with_untracked(|ws| {
                 board.with_untracked(|b| {
-                    board_markdown(b, ws.live::<Card>().filter(|c| c.board_id == id))
+                    board_markdown(b, ws.live::<Card>().filter(|c| c.board_id == id), &|m| {
+                        member_name(ws, m)
+                    })
                 })
             });
             browser::copy_text(&md, move |ok| {
@@ -160,7 +172,13 @@ fn BoardView(id: Id, found: Memo<Option<Board>>) -> impl IntoView {
     };
 
     view! {
-        <section class="page board-page">
+        <section class="page board-page" class:room-view=move || room.get()>
+            {move || room.get().then(|| view! {
+                <button class="leave-room" on:click=move |_| {
+                    room.set(false);
+                    browser::full_screen(false);
+                }>"Leave room view"</button>
+            })}
             <p class="breadcrumb">
                 <Link href="/boards">"All boards"</Link>
             </p>
@@ -181,21 +199,7 @@ fn BoardView(id: Id, found: Memo<Option<Board>>) -> impl IntoView {
             </p>
             <p class="reminder">"We rate situations, never people."</p>
             <section class="summary" aria-label="Summary">
-                <p>
-                    <strong>"Above the line: "</strong>
-                    {move || summary.with(|s| match s.percent_above() {
-                        Some(p) => format!("{p}% ({} of {} placed cards)", s.above, s.placed()),
-                        None => "no cards placed yet".to_owned(),
-                    })}
-                </p>
-                <p>
-                    <strong>"Climbed: "</strong>
-                    {move || summary.with(|s| format!("{} cards, {} rungs in all", s.climbed, s.rungs_climbed))}
-                </p>
-                <p>
-                    <strong>"Unplaced: "</strong>
-                    {move || summary.with(|s| s.unplaced.to_string())}
-                </p>
+                <p>{move || summary.with(summary_text)}</p>
             </section>
             <div class="toolbar" role="group" aria-label="Board tools">
                 <Link href=format!("/boards/{id}/workshop") class="button">
@@ -211,7 +215,12 @@ fn BoardView(id: Id, found: Memo<Option<Board>>) -> impl IntoView {
                                 browser::now(),
                             )
                         });
-                        crate::data::share_json(state, notices, json);
+                        let b = board.get_untracked();
+                        let name = crate::domain::exchange::export_file_name(
+                            b.date.unwrap_or_else(browser::today),
+                            &b.title,
+                        );
+                        crate::data::share_json(notices, json, name);
                     }
                 }>
                     "Copy share link"
@@ -235,6 +244,10 @@ fn BoardView(id: Id, found: Memo<Option<Board>>) -> impl IntoView {
                     "Export board"
                 </button>
                 <button on:click=move |_| browser::print()>"Print"</button>
+                <button on:click=move |_| {
+                    room.set(true);
+                    browser::full_screen(true);
+                }>"Room view"</button>
                 <button
                     aria-expanded=move || editing_ladder.get().to_string()
                     on:click=move |_| editing_ladder.update(|e| *e = !*e)
@@ -253,8 +266,8 @@ fn BoardView(id: Id, found: Memo<Option<Board>>) -> impl IntoView {
                 <button on:click=apply_template>"Apply template"</button>
             </div>
             <p class="hint">
-                "Move a card with its ▲ ▼ buttons, by dragging its ⠿ handle, or by focusing it and "
-                "pressing ↑ or ↓. Enter edits the focused card, Delete removes it."
+                "Move a card with ▲ ▼, by dragging its ⠿ handle, or with ↑ ↓ when it has focus. "
+                "Enter edits it, Delete removes it. ? next to a rung tells what it sounds like."
             </p>
             {move || editing_ladder.get().then(|| view! { <LadderEditor board=board_signal/> })}
             <div class="ladder" aria-label="The ladder">{lanes}</div>
@@ -270,4 +283,28 @@ fn the_line() -> impl IntoView {
             <small>"above: future-facing ownership · below: past-facing"</small>
         </div>
     }
+}
+
+/// The summary in one line: "Above the line: 60% (3 of 5 placed cards) · Climbed: 2 cards,
+/// 3 rungs · 1 unplaced · 3 cards have an owner".
+fn summary_text(s: &crate::domain::ladder::Summary) -> String {
+    use crate::domain::merge::plural;
+    let above = match s.percent_above() {
+        Some(p) => format!(
+            "Above the line: {p}% ({} of {} placed)",
+            s.above,
+            s.placed()
+        ),
+        None => "Above the line: no cards placed yet".to_owned(),
+    };
+    let owned = match s.owned {
+        1 => "1 card has an owner".to_owned(),
+        n => format!("{n} cards have an owner"),
+    };
+    format!(
+        "{above} · Climbed: {}, {} · {} unplaced · {owned}",
+        plural(s.climbed, "card", "cards"),
+        plural(s.rungs_climbed, "rung", "rungs"),
+        s.unplaced
+    )
 }

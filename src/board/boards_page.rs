@@ -178,7 +178,7 @@ fn BoardRow(row: Row) -> impl IntoView {
         } else {
             format!("Team {team}")
         },
-        format!("{cards} cards"),
+        crate::domain::merge::plural(cards, "card", "cards"),
         above
             .map(|p| format!("{p}% above the line"))
             .unwrap_or_else(|| "none placed".to_owned()),

@@ -1,3 +1,5 @@
+//! One card on the ladder, and its editor.
+
 use super::drag::Drag;
 use crate::domain::ladder::{Board, Card, Mindset};
 use crate::domain::{BoardCommand, Command};
@@ -10,11 +12,14 @@ fn board_cmd(state: AppState, cmd: BoardCommand) -> bool {
     state.dispatch(Command::Board(cmd))
 }
 
-/// One card on the ladder: its text, its climb path and mindset tags, and the ways to move,
-/// edit or delete it. Keyboard: ↑/↓ move the focused card, Enter edits, Delete deletes.
+/// One card on the ladder: its text, the owner of the outcome, its climb path and mindset
+/// tags, and the ways to move, edit or delete it. Keyboard: ↑/↓ move the focused card, Enter
+/// edits (focus in the text), Escape leaves the editor with focus back on the card, Delete
+/// deletes.
 ///
-/// Names of people never appear on the card face: a card sits on a rung, and a name next to a
-/// rung would read as a label of that person.
+/// The one name on a card face is its owner of the outcome, which is what an accountability
+/// board exists to show; the author (when the card is signed) appears only in the editor, so
+/// no name sits next to a rung as a label of that person.
 #[component]
 pub fn CardView(
     /// The card as stored when rendered (the list re-renders a card when its version changes).
@@ -92,6 +97,18 @@ pub fn CardView(
         move || drag.card.with(|c| c.as_ref() == Some(&id))
     };
     let card_for_editor = card.clone();
+    let owner = card.owner.as_ref().map(|o| {
+        state
+            .ws
+            .with_untracked(|ws| crate::domain::roster::member_name(ws, o))
+    });
+    // Leaving the editor without saving gives focus back to the card itself.
+    let close = Callback::new(move |()| {
+        editing.set(false);
+        if let Some(el) = node.get_untracked() {
+            let _ = el.focus();
+        }
+    });
     let text = card.text.clone();
     let card_label = format!("Card: {}", card.text);
     let handle_id = id.clone();
@@ -110,7 +127,7 @@ pub fn CardView(
         >
             {move || {
                 if editing.get() {
-                    view! { <CardEditor card=card_for_editor.clone() editing=editing/> }.into_any()
+                    view! { <CardEditor card=card_for_editor.clone() close=close/> }.into_any()
                 } else {
                     view! {
                         <span
@@ -127,16 +144,19 @@ pub fn CardView(
                         >
                             "⠿"
                         </span>
-                        <p class="card-text">{text.clone()}</p>
-                        {(!path.is_empty()).then(|| view! { <p class="card-path">{path.clone()}</p> })}
-                        {(!tags.is_empty())
-                            .then(|| {
-                                view! {
-                                    <p class="card-tags">
-                                        {tags.iter().map(|t| view! { <span class="tag">{t.label()}</span> }).collect_view()}
-                                    </p>
-                                }
-                            })}
+                        <div class="card-body">
+                            <p class="card-text">{text.clone()}</p>
+                            {owner.clone().map(|o| view! { <p class="card-owner">"Owner: " <strong>{o}</strong></p> })}
+                            {(!path.is_empty()).then(|| view! { <p class="card-path">{path.clone()}</p> })}
+                            {(!tags.is_empty())
+                                .then(|| {
+                                    view! {
+                                        <p class="card-tags">
+                                            {tags.iter().map(|t| view! { <span class="tag">{t.label()}</span> }).collect_view()}
+                                        </p>
+                                    }
+                                })}
+                        </div>
                         <div class="card-actions">
                             <button
                                 class="icon-button"
@@ -161,20 +181,23 @@ pub fn CardView(
                                 "▼"
                             </button>
                             <button
+                                class="icon-button"
                                 aria-label=format!("Edit card: {short}")
+                                title="Edit (Enter)"
                                 on:click=move |_| editing.set(true)
                             >
-                                "Edit"
+                                "✎"
                             </button>
                             <button
-                                class="danger"
+                                class="icon-button danger"
                                 aria-label=format!("Delete card: {short}")
+                                title="Delete"
                                 on:click={
                                     let delete = delete.clone();
                                     move |_| delete()
                                 }
                             >
-                                "Delete"
+                                "✕"
                             </button>
                         </div>
                     }
@@ -187,8 +210,19 @@ pub fn CardView(
 
 /// Edits a card's text, author, owner of the outcome and mindset tags.
 #[component]
-fn CardEditor(card: Card, editing: RwSignal<bool>) -> impl IntoView {
+fn CardEditor(
+    /// The card as it is.
+    card: Card,
+    /// Leaves the editor without saving (and gives focus back to the card).
+    close: Callback<()>,
+) -> impl IntoView {
     let state = AppState::expect();
+    let drag = Drag::expect();
+    let first = NodeRef::<html::Textarea>::new();
+    // Focus goes to the first field as the editor opens.
+    first.on_load(|el| {
+        let _ = el.focus();
+    });
     let text = RwSignal::new(card.text.clone());
     // Only a signed card shows its author: the author of an unsigned card (written in a
     // workshop turn) is known to this browser but is never shown, and stays unless changed.
@@ -242,24 +276,25 @@ fn CardEditor(card: Card, editing: RwSignal<bool>) -> impl IntoView {
             }
         }
         if ok {
-            editing.set(false);
+            // Saving renders the card anew: it takes the focus back once it is there.
+            drag.focus.set(Some(id.clone()));
+            close.run(());
         }
     };
     view! {
-        <form class="card-editor" on:submit=save>
-            <label for=field.clone()>"Card text"</label>
-            <textarea
-                id=field
-                rows="3"
-                maxlength="1000"
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" {
-                        editing.set(false);
-                    }
+        <form
+            class="card-editor"
+            on:submit=save
+            on:keydown=move |ev: web_sys::KeyboardEvent| {
+                if ev.key() == "Escape" {
+                    ev.prevent_default();
+                    ev.stop_propagation();
+                    close.run(());
                 }
-            ></textarea>
+            }
+        >
+            <label for=field.clone()>"Card text"</label>
+            <textarea id=field node_ref=first rows="3" maxlength="1000" bind:value=text></textarea>
             <label>
                 "Author"
                 <select on:change=move |ev| author.set(member_from_value(event_target_value(&ev)))>
@@ -299,7 +334,7 @@ fn CardEditor(card: Card, editing: RwSignal<bool>) -> impl IntoView {
             </fieldset>
             <div class="row-actions">
                 <button type="submit" class="primary">"Save card"</button>
-                <button type="button" on:click=move |_| editing.set(false)>"Cancel"</button>
+                <button type="button" on:click=move |_| close.run(())>"Cancel"</button>
             </div>
         </form>
     }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 /// One place on the board (a rung, or the tray when `rung` is `None`) with its cards.
 #[component]
 pub fn RungLane(
+    /// The board the lane belongs to.
     board: Signal<Board>,
     /// The rung shown; `None` is the unplaced tray.
     rung: Option<Rung>,
@@ -36,31 +37,39 @@ pub fn RungLane(
     let is_target =
         move || drag.card.with(Option::is_some) && drag.over.with(|o| o.as_ref() == Some(&target));
     let count = move || cards.with(Vec::len);
+    let count_label = move || crate::domain::merge::plural(count(), "card", "cards");
+    // The rung's description and prompt are there on demand, not repeated on every rung, so
+    // the whole ladder fits one shared screen.
     let header = match &rung {
-        Some(r) => view! {
-            <header class="lane-head">
-                <h3>
-                    {r.name.clone()}
-                    " "
-                    <span class="count" aria-label=move || format!("{} cards", count())>
-                        {count}
-                    </span>
-                </h3>
-                <p class="rung-desc">{r.description.clone()}</p>
-                {(!r.prompt.is_empty())
-                    .then(|| view! { <p class="prompt">{r.prompt.clone()}</p> })}
-            </header>
+        Some(r) => {
+            let about = format!("About {}", r.name);
+            let has_info = !r.description.is_empty() || !r.prompt.is_empty();
+            view! {
+                <header class="lane-head">
+                    <h3>
+                        {r.name.clone()}
+                        " "
+                        <span class="count" aria-label=count_label>{count}</span>
+                    </h3>
+                    {has_info.then(|| view! {
+                        <details class="rung-info">
+                            <summary aria-label=about.clone() title=about>"?"</summary>
+                            <p class="rung-desc">{r.description.clone()}</p>
+                            {(!r.prompt.is_empty())
+                                .then(|| view! { <p class="prompt">{r.prompt.clone()}</p> })}
+                        </details>
+                    })}
+                </header>
+            }
+            .into_any()
         }
-        .into_any(),
         None => view! {
             <header class="lane-head">
                 <h3>
                     "Unplaced "
-                    <span class="count" aria-label=move || format!("{} cards", count())>
-                        {count}
-                    </span>
+                    <span class="count" aria-label=count_label>{count}</span>
                 </h3>
-                <p class="rung-desc">"Cards not on a rung yet, or whose rung was removed."</p>
+                <p class="rung-desc">"Not on a rung yet."</p>
             </header>
         }
         .into_any(),
@@ -74,15 +83,17 @@ pub fn RungLane(
             aria-label=if rung_id.is_some() { format!("Rung: {place}") } else { "Unplaced cards".to_owned() }
         >
             {header}
-            <ul class="cards" aria-label=format!("Cards on {place}")>
-                <For each=move || cards.get() key=|k| k.clone() let:key>
-                    {state
-                        .ws
-                        .with_untracked(|ws| ws.get::<Card>(&key.0).cloned())
-                        .map(|card| view! { <CardView card=card board=board/> })}
-                </For>
-            </ul>
-            <AddCard board=board_id rung=rung_id.clone() place=place.clone()/>
+            <div class="lane-body">
+                <ul class="cards" aria-label=format!("Cards on {place}")>
+                    <For each=move || cards.get() key=|k| k.clone() let:key>
+                        {state
+                            .ws
+                            .with_untracked(|ws| ws.get::<Card>(&key.0).cloned())
+                            .map(|card| view! { <CardView card=card board=board/> })}
+                    </For>
+                </ul>
+                <AddCard board=board_id rung=rung_id.clone() place=place.clone()/>
+            </div>
         </section>
     }
 }

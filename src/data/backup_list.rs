@@ -42,12 +42,20 @@ fn holds(text: &str) -> String {
             let boards = ws.boards.iter().filter(|b| !b.meta.deleted).count();
             let cards = ws.cards.iter().filter(|c| !c.meta.deleted).count();
             let goals = ws.goals.iter().filter(|g| !g.meta.deleted).count();
-            format!(
-                "{}, {}, {}",
+            let members = ws.members.iter().filter(|m| !m.meta.deleted).count();
+            let mut parts = vec![
+                plural(members, "team member", "team members"),
                 plural(boards, "board", "boards"),
                 plural(cards, "card", "cards"),
-                plural(goals, "micro-goal", "micro-goals")
-            )
+                plural(goals, "micro-goal", "micro-goals"),
+            ];
+            if !ws.kept.is_empty() {
+                parts.push(format!(
+                    "{} this version cannot read",
+                    plural(ws.kept.len(), "record", "records")
+                ));
+            }
+            parts.join(", ")
         }
         Err(_) => "data this version cannot read".to_owned(),
     }

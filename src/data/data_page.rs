@@ -21,8 +21,15 @@ pub fn DataPage() -> impl IntoView {
     let notices = Notices::expect();
     let counts = move || {
         state.ws.with(|ws| {
+            let unreadable = match ws.kept.len() {
+                0 => String::new(),
+                n => format!(
+                    ", and {} this version cannot read",
+                    plural(n, "record", "records")
+                ),
+            };
             format!(
-                "{}, {}, {}.",
+                "{}, {}, {}{unreadable}.",
                 plural(ws.live::<Member>().count(), "team member", "team members"),
                 plural(ws.live::<Board>().count(), "board", "boards"),
                 plural(ws.live::<Card>().count(), "card", "cards"),
@@ -43,7 +50,11 @@ pub fn DataPage() -> impl IntoView {
         let json = state
             .ws
             .with_untracked(|ws| to_storage_json(&for_others(ws), browser::now()));
-        share_json(state, notices, json);
+        share_json(
+            notices,
+            json,
+            export_file_name(browser::today(), "workspace-shared"),
+        );
     };
 
     view! {
@@ -68,7 +79,7 @@ pub fn DataPage() -> impl IntoView {
                 "A backup of this browser holds everything, including each participant's private "
                 "workshop placements and votes and who wrote every card: keep it for yourself."
             </p>
-            <div class="row-actions">
+            <div class="row-actions data-actions">
                 <button class="primary" on:click=move |_| state.download_export()>
                     "Export workspace (a backup of this browser)"
                 </button>
@@ -78,7 +89,7 @@ pub fn DataPage() -> impl IntoView {
                 "What you share carries workshop placements and votes only as counts per card, "
                 "and a card's author only where the author signed it."
             </p>
-            <div class="row-actions">
+            <div class="row-actions data-actions">
                 <button on:click=export_shared>"Export to share"</button>
                 <button on:click=share_link>"Copy share link"</button>
             </div>
@@ -91,8 +102,10 @@ pub fn DataPage() -> impl IntoView {
     }
 }
 
-/// Copies a share link for `json`, or says why not and offers the file.
-pub fn share_json(state: AppState, notices: Notices, json: String) {
+/// Copies a share link for `json`, or says why not and offers the same data as a file
+/// (`file_name`): never more than the link would have carried.
+pub fn share_json(notices: Notices, json: String, file_name: String) {
+    let data = json.clone();
     crate::share::make_link(&json, move |link| match link {
         Ok(link) => {
             let kb = link.len().div_ceil(1024);
@@ -109,8 +122,13 @@ pub fn share_json(state: AppState, notices: Notices, json: String) {
         Err(why) => notices.with_action(
             crate::ui::NoticeKind::Error,
             format!("No share link: {why}. Share a file instead."),
-            "Export workspace",
-            move || state.download_export(),
+            "Download the file to share",
+            move || {
+                let text = crate::domain::exchange::indent_json(&data);
+                if let Err(e) = browser::download(&file_name, &text, "application/json") {
+                    notices.error(format!("The download could not start: {e}"));
+                }
+            },
         ),
     });
 }

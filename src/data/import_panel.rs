@@ -28,9 +28,11 @@ pub fn ImportPanel(
     let take = move |file: web_sys::File| {
         let name = file.name();
         if file.size() > MAX_BYTES as f64 {
+            let e = crate::domain::exchange::RestoreError::TooLarge {
+                bytes: file.size() as usize,
+            };
             notices.error(format!(
-                "“{name}” is larger than {} MB; nothing was changed.",
-                MAX_BYTES / (1024 * 1024)
+                "“{name}” cannot be imported: {e} Nothing was changed."
             ));
             return;
         }
@@ -153,7 +155,7 @@ fn ImportPreview(
             })}
             {(unreadable > 0).then(|| view! {
                 <p>{format!(
-                    "{} this version of Climb cannot read: merging keeps {} as {} and writes {} back with every save.",
+                    "{} this version of Climb cannot read: merging keeps {} as {} and writes {} back with every save (a separate copy leaves them out).",
                     plural(unreadable, "record", "records"),
                     if unreadable == 1 { "it" } else { "them" },
                     if unreadable == 1 { "it is" } else { "they are" },

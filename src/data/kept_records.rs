@@ -39,6 +39,25 @@ pub fn KeptRecords() -> impl IntoView {
                             if n == 1 { "it" } else { "them" },
                         )}
                     </p>
+                    <ul class="kept-list" aria-label="Unreadable records">
+                        {move || state.ws.with(|ws| {
+                            let mut items: Vec<String> = ws
+                                .kept
+                                .records
+                                .iter()
+                                .take(20)
+                                .map(|r| format!("In {}: {}", r.collection, r.reason))
+                                .collect();
+                            items.extend(ws.kept.parts.iter().take(5).map(|(k, _)| {
+                                format!("“{k}”: a part of the saved data this version does not know or cannot read")
+                            }));
+                            let more = ws.kept.len().saturating_sub(items.len());
+                            if more > 0 {
+                                items.push(format!("…and {more} more"));
+                            }
+                            items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()
+                        })}
+                    </ul>
                     <button on:click=download>"Download unreadable records"</button>
                 </section>
             }

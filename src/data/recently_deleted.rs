@@ -19,7 +19,7 @@ pub fn RecentlyDeleted() -> impl IntoView {
         {move || {
             let list = items.get();
             if list.is_empty() {
-                return view! { <p class="hint">"Nothing deleted yet. What you delete shows here, with a way back."</p> }
+                return view! { <p class="hint">"No deleted records to bring back. What you delete shows here, with a way back."</p> }
                     .into_any();
             }
             let rows = list.into_iter().map(|d| view! { <DeletedRow item=d/> }).collect_view();
@@ -48,17 +48,26 @@ fn DeletedRow(
     };
     let what = format!("{} “{name}”{with_cards}", kind.label());
     let label = format!("Restore {what}");
-    let when = crate::domain::iso::format_date(&at.date_naive());
+    let when = crate::domain::backup::when(&at);
+    let title = {
+        let mut c = what.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
     let restore = move |_| {
-        state.dispatch(Command::Undelete {
-            kind,
-            id: id.clone(),
-        });
+        state.dispatch_undoable(
+            Command::Undelete {
+                kind,
+                id: id.clone(),
+            },
+            format!("Restored {what}."),
+        );
     };
     view! {
         <li>
-            <span>{what}</span>
-            <span class="hint">{format!(" deleted {when}")}</span>
+            <span>{title}</span>
+            <span class="hint">{format!("deleted {when}")}</span>
             <button aria-label=label on:click=restore>"Restore"</button>
         </li>
     }

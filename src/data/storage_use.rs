@@ -15,7 +15,14 @@ pub fn StorageUse() -> impl IntoView {
     });
     view! {
         <p data-testid="storage-use">
-            {move || format!("Climb uses {} of the storage browsers allow a site.", usage.get().text())}
+            {move || {
+                let u = usage.get();
+                if u.used > u.limit {
+                    format!("Climb uses {}.", u.text())
+                } else {
+                    format!("Climb uses {} of the storage browsers allow a site.", u.text())
+                }
+            }}
         </p>
         {move || usage.get().near_full().then(|| view! {
             <p class="warning" role="alert">

@@ -14,6 +14,8 @@ pub enum Why {
     BeforeReplace,
     /// The workspace before a merge that removed records.
     BeforeMerge,
+    /// The workspace before a backup was restored over it.
+    BeforeRestore,
 }
 
 impl Why {
@@ -30,15 +32,17 @@ impl Why {
             Why::AsSaved => "as-saved",
             Why::BeforeReplace => "before-replace",
             Why::BeforeMerge => "before-merge",
+            Why::BeforeRestore => "before-restore",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
             Why::Unreadable => "saved data this version of Climb could not read",
-            Why::AsSaved => "saved data as it was, before records were repaired or kept unread",
+            Why::AsSaved => "saved data as it was, before Climb repaired it",
             Why::BeforeReplace => "the workspace before an import replaced it",
             Why::BeforeMerge => "the workspace before a merge removed records",
+            Why::BeforeRestore => "the workspace before a backup was restored",
         }
     }
 }
@@ -63,19 +67,22 @@ pub fn label(prefix: &str, key: &str) -> String {
         .split_once('T')
         .map(|(d, t)| format!("{d}T{}", t.replace('-', ":")))
         .and_then(|s| super::iso::parse_instant(&s))
-        .map(|t| {
-            const MONTHS: [&str; 12] = [
-                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-            ];
-            let month = MONTHS.get(t.month0() as usize).copied().unwrap_or("");
-            format!(
-                "{} {month} {}, {:02}:{:02} UTC",
-                t.day(),
-                t.year(),
-                t.hour(),
-                t.minute()
-            )
-        })
+        .map(|t| when(&t))
         .unwrap_or_else(|| stamp.to_owned());
     format!("{when}: {why}")
+}
+
+/// An instant for people, as Climb writes it everywhere: "2 Dec 2026, 10:14 UTC".
+pub fn when(t: &DateTime<Utc>) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = MONTHS.get(t.month0() as usize).copied().unwrap_or("");
+    format!(
+        "{} {month} {}, {:02}:{:02} UTC",
+        t.day(),
+        t.year(),
+        t.hour(),
+        t.minute()
+    )
 }

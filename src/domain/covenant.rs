@@ -240,12 +240,23 @@ impl Covenant {
             .is_some_and(|v| v.terms.fingerprint() == s.fingerprint)
     }
 
-    /// Each member's latest signature and its state.
+    /// Each member's latest signature and its state. Each version's wording is fingerprinted
+    /// once, however many signatures there are.
     pub fn signature_states(&self) -> Vec<(&Signature, SignatureState)> {
-        self.latest_signatures()
+        let latest = self.latest_signatures();
+        let mut prints: std::collections::BTreeMap<u32, String> = std::collections::BTreeMap::new();
+        for s in &latest {
+            if let std::collections::btree_map::Entry::Vacant(slot) = prints.entry(s.version) {
+                if let Some(v) = self.versions.iter().find(|v| v.number == s.version) {
+                    slot.insert(v.terms.fingerprint());
+                }
+            }
+        }
+        latest
             .into_iter()
             .map(|s| {
-                let state = if !self.verified(s) {
+                let verified = prints.get(&s.version) == Some(&s.fingerprint);
+                let state = if !verified {
                     SignatureState::NotVerified
                 } else if self.is_current(s) {
                     SignatureState::Current
@@ -267,14 +278,18 @@ impl Covenant {
 
     fn latest_signatures(&self) -> Vec<&Signature> {
         let mut latest: Vec<&Signature> = Vec::new();
+        let mut at: std::collections::BTreeMap<&Id, usize> = std::collections::BTreeMap::new();
         for s in &self.signatures {
-            match latest.iter_mut().find(|l| l.member == s.member) {
-                Some(l) => {
-                    if s.version >= l.version {
-                        *l = s;
+            match at.get(&s.member) {
+                Some(&i) => {
+                    if s.version >= latest[i].version {
+                        latest[i] = s;
                     }
                 }
-                None => latest.push(s),
+                None => {
+                    at.insert(&s.member, latest.len());
+                    latest.push(s);
+                }
             }
         }
         latest

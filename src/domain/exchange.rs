@@ -96,17 +96,25 @@ impl Serialize for EnvelopeOut<'_> {
             };
         }
         with_kinds!(write_kinds);
+        // Every key once: a JSON object with a repeated key is read differently by different
+        // readers (or refused).
+        let mut keys: Vec<String> = written.iter().map(|k| (*k).to_owned()).collect();
         for (k, v) in &ws.kept.parts {
             if written.contains(&k.as_str()) {
                 continue;
             }
             // A kept part whose key is now a written collection moves beside it.
             let taken = ENVELOPE_WORDS.contains(&k.as_str()) || is_collection(k);
-            if taken {
-                m.serialize_entry(&format!("{k}.unreadable"), v)?;
+            let key = if taken {
+                format!("{k}.unreadable")
             } else {
-                m.serialize_entry(k, v)?;
+                k.clone()
+            };
+            if keys.contains(&key) {
+                continue;
             }
+            m.serialize_entry(&key, v)?;
+            keys.push(key);
         }
         m.end()
     }
@@ -366,8 +374,14 @@ pub fn for_others(ws: &Workspace) -> Workspace {
     for c in &mut out.cards {
         if !c.signed {
             c.author = None;
+            // Written in turns, unsigned cards would otherwise say by their times and order
+            // whose turn wrote them: the day only, and the cards in id order.
+            if let Some(day) = c.meta.updated_at.date_naive().and_hms_opt(0, 0, 0) {
+                c.meta.updated_at = day.and_utc();
+            }
         }
     }
+    out.cards.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     out
 }
 

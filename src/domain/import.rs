@@ -15,6 +15,13 @@ pub fn read_import(
     now: DateTime<Utc>,
     rng: &mut Rng,
 ) -> Result<Restored, String> {
+    // The same limits as for a Climb file, before any parsing.
+    if text.len() > super::restore::MAX_BYTES {
+        return Err(super::restore::RestoreError::TooLarge { bytes: text.len() }.to_string());
+    }
+    if super::restore::depth(text) > super::restore::MAX_DEPTH {
+        return Err(super::restore::RestoreError::TooDeep.to_string());
+    }
     if looks_like_scrumlr(text) {
         let workspace = from_scrumlr(text, today, now, rng)?;
         return Ok(Restored {

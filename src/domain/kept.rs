@@ -62,13 +62,13 @@ impl KeptRecord {
         }
     }
 
-    /// The same record as `other`: the same id in the same collection, or the same text.
-    fn same_as(&self, other: &KeptRecord) -> bool {
-        self.collection == other.collection
-            && match (&self.meta, &other.meta) {
-                (Some(a), Some(b)) => a.id == b.id,
-                _ => self.raw == other.raw,
-            }
+    /// What makes two kept records the same record: the same id in the same collection, or
+    /// (without a readable id) the same text.
+    fn key(&self) -> (String, bool, String) {
+        match &self.meta {
+            Some(m) => (self.collection.clone(), true, m.id.to_string()),
+            None => (self.collection.clone(), false, self.raw.get().to_owned()),
+        }
     }
 
     /// Which of two copies of the same record stays: the newer version, then the larger text,
@@ -103,21 +103,39 @@ impl Kept {
 
     /// Adds a record, or replaces its older copy.
     pub fn keep(&mut self, r: KeptRecord) {
-        match self.records.iter_mut().find(|x| x.same_as(&r)) {
-            Some(x) => {
-                if r.wins_over(x) {
-                    *x = r;
+        self.keep_all(vec![r]);
+    }
+
+    /// Adds records, each replacing an older copy of itself; linear in all records, so that
+    /// a file of hundreds of thousands of unreadable records restores in time.
+    pub fn keep_all(&mut self, records: Vec<KeptRecord>) {
+        let mut index: std::collections::BTreeMap<(String, bool, String), usize> = self
+            .records
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.key(), i))
+            .collect();
+        for r in records {
+            match index.get(&r.key()) {
+                Some(&i) => {
+                    if r.wins_over(&self.records[i]) {
+                        self.records[i] = r;
+                    }
+                }
+                None => {
+                    index.insert(r.key(), self.records.len());
+                    self.records.push(r);
                 }
             }
-            None => self.records.push(r),
         }
     }
 
-    /// Adds a part, or replaces the one under the same key (the larger text stays).
+    /// Adds a part, or replaces the one under the same key. Which copy stays must not depend
+    /// on merge order: the longer text (a newer build's list that grew), then the larger.
     pub fn keep_part(&mut self, key: String, raw: Raw) {
         match self.parts.iter_mut().find(|(k, _)| *k == key) {
             Some((_, v)) => {
-                if raw.get() > v.get() {
+                if (raw.get().len(), raw.get()) > (v.get().len(), v.get()) {
                     *v = raw;
                 }
             }
@@ -136,9 +154,7 @@ impl Kept {
     /// Both sides' kept records and parts; deterministic whatever the order.
     pub fn merge(&self, other: &Kept) -> Kept {
         let mut out = self.clone();
-        for r in &other.records {
-            out.keep(r.clone());
-        }
+        out.keep_all(other.records.clone());
         for (k, v) in &other.parts {
             out.keep_part(k.clone(), v.clone());
         }

@@ -369,6 +369,8 @@ pub struct Summary {
     pub climbed: usize,
     /// Rungs gained by all climbed cards together.
     pub rungs_climbed: usize,
+    /// Cards with an owner of the outcome.
+    pub owned: usize,
 }
 
 impl Summary {
@@ -399,8 +401,10 @@ pub fn summarize<'a>(board: &Board, cards: impl IntoIterator<Item = &'a Card>) -
         above: 0,
         climbed: 0,
         rungs_climbed: 0,
+        owned: 0,
     };
     for card in cards {
+        s.owned += usize::from(card.owner.is_some());
         let Some(index) = card.rung.as_ref().and_then(|r| board.rung_index(r)) else {
             s.unplaced += 1;
             continue;
@@ -453,39 +457,49 @@ pub fn trend(ws: &super::Workspace, team: &str) -> Vec<TrendPoint> {
 }
 
 /// The board as Markdown for a wiki or chat: title, summary, then the cards rung by rung from
-/// the top, with the line marked. Names of people are left out on purpose: cards describe
-/// situations.
-pub fn board_markdown<'a>(board: &Board, cards: impl IntoIterator<Item = &'a Card>) -> String {
+/// the top (rungs without cards left out), with the line marked, each card with its owner of
+/// the outcome (named by `name`). No other person is named: cards describe situations.
+pub fn board_markdown<'a>(
+    board: &Board,
+    cards: impl IntoIterator<Item = &'a Card>,
+    name: &dyn Fn(&Id) -> String,
+) -> String {
+    use super::merge::plural;
     let cards: Vec<&Card> = cards.into_iter().collect();
     let s = summarize(board, cards.iter().copied());
     let mut out = format!("# {}\n\n", one_line(&board.title));
     if let Some(d) = board.date {
-        out.push_str(&format!("Date: {}\n", super::iso::format_date(&d)));
+        out.push_str(&format!("Date: {}  \n", super::iso::format_date(&d)));
     }
     if !board.team.is_empty() {
-        out.push_str(&format!("Team: {}\n", one_line(&board.team)));
+        out.push_str(&format!("Team: {}  \n", one_line(&board.team)));
     }
     out.push_str(&format!(
-        "Cards: {} placed, {} unplaced. Above the line: {}. Climbed: {} cards, {} rungs.\n",
+        "{}: {} placed, {} unplaced. Above the line: {}. Climbed: {}, {}. {} an owner.\n",
+        if cards.len() == 1 { "Card" } else { "Cards" },
         s.placed(),
         s.unplaced,
         s.percent_above()
             .map(|p| format!("{p}%"))
             .unwrap_or_else(|| "no cards placed".to_owned()),
-        s.climbed,
-        s.rungs_climbed
+        plural(s.climbed, "card", "cards"),
+        plural(s.rungs_climbed, "rung", "rungs"),
+        match s.owned {
+            1 => "1 card has".to_owned(),
+            n => format!("{n} cards have"),
+        },
     ));
     for (index, rung) in board.rungs.iter().enumerate().rev() {
         if index + 1 == board.line {
             out.push_str(THE_LINE);
         }
-        out.push_str(&format!(
-            "\n## {} ({})\n\n",
-            one_line(&rung.name),
-            s.per_rung[index]
-        ));
+        let count = s.per_rung.get(index).copied().unwrap_or(0);
+        if count == 0 {
+            continue;
+        }
+        out.push_str(&format!("\n## {} ({count})\n\n", one_line(&rung.name)));
         for c in cards.iter().filter(|c| c.rung.as_ref() == Some(&rung.id)) {
-            out.push_str(&card_line(board, c));
+            out.push_str(&card_line(board, c, name));
         }
     }
     if board.line == 0 && !board.rungs.is_empty() {
@@ -495,7 +509,7 @@ pub fn board_markdown<'a>(board: &Board, cards: impl IntoIterator<Item = &'a Car
     if !tray.is_empty() {
         out.push_str(&format!("\n## Unplaced ({})\n\n", tray.len()));
         for c in tray {
-            out.push_str(&card_line(board, c));
+            out.push_str(&card_line(board, c, name));
         }
     }
     out
@@ -505,8 +519,11 @@ pub fn board_markdown<'a>(board: &Board, cards: impl IntoIterator<Item = &'a Car
 /// never read as a heading.
 const THE_LINE: &str = "\n---\n\n*The line*\n\n---\n";
 
-fn card_line(board: &Board, c: &Card) -> String {
+fn card_line(board: &Board, c: &Card, name: &dyn Fn(&Id) -> String) -> String {
     let mut line = format!("- {}", one_line(&c.text));
+    if let Some(owner) = &c.owner {
+        line.push_str(&format!(" — owner: {}", one_line(&name(owner))));
+    }
     let path = c.path_text(board);
     if !path.is_empty() {
         line.push_str(&format!(" _(climbed: {})_", one_line(&path)));

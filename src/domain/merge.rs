@@ -226,6 +226,15 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// "Removes: board “Sprint 42 retro” and its 3 cards; goal “Ship it”."
 pub fn removal_text(removals: &[Removal]) -> Option<String> {
+    removals_with(removals, "Removes")
+}
+
+/// The same, after the merge: "Removed: board “Sprint 42 retro” and its 3 cards."
+pub fn removal_text_done(removals: &[Removal]) -> Option<String> {
+    removals_with(removals, "Removed")
+}
+
+fn removals_with(removals: &[Removal], verb: &str) -> Option<String> {
     if removals.is_empty() {
         return None;
     }
@@ -244,7 +253,7 @@ pub fn removal_text(removals: &[Removal]) -> Option<String> {
         0 => String::new(),
         n => format!("; and {n} more"),
     };
-    Some(format!("Removes: {}{more}.", parts.join("; ")))
+    Some(format!("{verb}: {}{more}.", parts.join("; ")))
 }
 
 /// A deleted record that can be brought back.

@@ -16,10 +16,7 @@ use chrono::NaiveDate;
 /// total length of what they produced), so that none can be skipped.
 pub fn compute_all(ws: &Workspace, today: NaiveDate) -> usize {
     let mut n = 0usize;
-    let name = |id: &Id| {
-        ws.get::<super::roster::Member>(id)
-            .map_or_else(|| "someone".to_owned(), |m| m.name.clone())
-    };
+    let name = |id: &Id| super::roster::member_name(ws, id);
     for b in ws.live::<Board>() {
         let cards: Vec<&Card> = ws
             .live::<Card>()
@@ -27,7 +24,7 @@ pub fn compute_all(ws: &Workspace, today: NaiveDate) -> usize {
             .collect();
         let s = summarize(b, cards.iter().copied());
         n += s.per_rung.len() + s.percent_above().unwrap_or(0) as usize;
-        n += board_markdown(b, cards.iter().copied()).len();
+        n += board_markdown(b, cards.iter().copied(), &name).len();
         n += trend(ws, &b.team).len();
         n += previous_board(ws, b).map_or(0, |p| p.title.len());
         let c = counts(ws, &b.meta.id);

@@ -39,15 +39,15 @@ impl Usage {
     /// "120 KB of about 5 MB (3 %)".
     pub fn text(&self) -> String {
         if self.used > self.limit {
-            // "5.3 MB of about 5.0 MB (105 %)" reads as a contradiction: say it plainly.
+            // "5.3 MB of about 5.0 MB (105%)" reads as a contradiction: say it plainly.
             return format!(
-                "{}, more than the about {}",
+                "{}, more than the about {} browsers usually allow",
                 size_text(self.used),
                 size_text(self.limit)
             );
         }
         format!(
-            "{} of about {} ({} %)",
+            "{} of about {} ({}%)",
             size_text(self.used),
             size_text(self.limit),
             self.percent

@@ -34,6 +34,53 @@ pub fn repair(ws: &mut Workspace, warnings: &mut Vec<Warning>) {
     for (i, c) in ws.covenants.iter_mut().enumerate() {
         repair_covenant(c, i, warnings);
     }
+    derived_ids(ws, warnings);
+}
+
+/// A ballot's id derives from its board and member, a tally's from its board: a record whose
+/// id says otherwise (it could stand in for another person's ballot) is kept unread.
+fn derived_ids(ws: &mut Workspace, warnings: &mut Vec<Warning>) {
+    use super::kept::{KeptRecord, Raw};
+    use super::workshop::{ballot_id, tally_id};
+    let mut unread = Vec::new();
+    let mut check = |collection: &'static str, i: usize, ok: bool, json: String| {
+        if ok {
+            return true;
+        }
+        warnings.push(Warning {
+            collection,
+            index: Some(i),
+            reason: "its id does not match its board and person; kept as it is".into(),
+            kept: true,
+        });
+        if let Some(raw) = Raw::new(&json) {
+            unread.push(KeptRecord::new(collection, raw, "id does not match".into()));
+        }
+        false
+    };
+    let mut i = 0;
+    ws.ballots.retain(|b| {
+        i += 1;
+        let ok = b.meta.id == ballot_id(&b.board_id, &b.member);
+        check(
+            "ballots",
+            i - 1,
+            ok,
+            serde_json::to_string(b).unwrap_or_default(),
+        )
+    });
+    let mut i = 0;
+    ws.tallies.retain(|t| {
+        i += 1;
+        let ok = t.meta.id == tally_id(&t.board_id);
+        check(
+            "tallies",
+            i - 1,
+            ok,
+            serde_json::to_string(t).unwrap_or_default(),
+        )
+    });
+    ws.kept.keep_all(unread);
 }
 
 fn warn(warnings: &mut Vec<Warning>, collection: &'static str, i: usize, reason: String) {
@@ -41,6 +88,7 @@ fn warn(warnings: &mut Vec<Warning>, collection: &'static str, i: usize, reason:
         collection,
         index: Some(i),
         reason,
+        kept: false,
     });
 }
 

@@ -79,6 +79,8 @@ pub struct Warning {
     /// Position in the collection, `None` when the whole collection was unreadable.
     pub index: Option<usize>,
     pub reason: String,
+    /// Whether the record was kept unread (verbatim), rather than read and repaired.
+    pub kept: bool,
 }
 
 impl fmt::Display for Warning {
@@ -199,7 +201,7 @@ pub fn restore(text: &str) -> Result<Restored, RestoreError> {
 }
 
 /// How deeply lists and objects nest in `text` (strings skipped), without parsing it.
-fn depth(text: &str) -> usize {
+pub(crate) fn depth(text: &str) -> usize {
     let (mut depth, mut deepest) = (0usize, 0usize);
     let (mut in_string, mut escaped) = (false, false);
     for b in text.bytes() {
@@ -259,6 +261,7 @@ fn collection<T: Stored + DeserializeOwned>(
                     "expected a list, found a {}; kept as it is",
                     json_kind(first)
                 ),
+                kept: true,
             });
             if let Some(r) = Raw::new(raw.get()) {
                 kept.keep_part(name.to_owned(), r);
@@ -268,6 +271,7 @@ fn collection<T: Stored + DeserializeOwned>(
     };
     let mut out: Vec<T> = Vec::with_capacity(items.len());
     let mut index: BTreeMap<Id, usize> = BTreeMap::new();
+    let mut unread = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
         let reason = match read_entity::<T>(item.get()) {
             Ok(e) if e.id().as_str().trim().is_empty() => "empty id".to_owned(),
@@ -281,11 +285,13 @@ fn collection<T: Stored + DeserializeOwned>(
             collection: name,
             index: Some(i),
             reason: format!("{reason}; kept as it is"),
+            kept: true,
         });
         if let Some(r) = Raw::new(item.get()) {
-            kept.keep(KeptRecord::new(name, r, reason));
+            unread.push(KeptRecord::new(name, r, reason));
         }
     }
+    kept.keep_all(unread);
     out
 }
 
@@ -321,7 +327,9 @@ pub(crate) fn keep_winner<T: Entity>(out: &mut Vec<T>, index: &mut BTreeMap<Id, 
 
 /// Versions above this, in a file from elsewhere, are read as this: a record whose version
 /// sits at the type's maximum could otherwise never be beaten by a local edit, which would
-/// then be reverted by every later merge of that file. Honest data never comes near it.
+/// then be reverted by every later merge of that file. Honest data never comes near it. The
+/// price, for hostile data only: edits made above the cap in two browsers collapse to the
+/// same version when they meet, and the nonce decides between them.
 pub const MAX_IMPORTED_VERSION: u32 = i32::MAX as u32;
 
 /// Caps the versions of a workspace read from a file or link (not from this browser's own

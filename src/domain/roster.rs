@@ -1,6 +1,6 @@
 //! The team roster that the three tools share.
 
-use super::meta::{entity, Meta};
+use super::meta::{entity, Id, Meta};
 use serde::{Deserialize, Serialize};
 
 /// A team member. Removing one leaves a tombstone so boards and goals that name them keep a
@@ -24,4 +24,16 @@ pub fn clean_name(raw: &str) -> Option<String> {
     } else {
         Some(name.chars().take(80).collect())
     }
+}
+
+/// How a person is named anywhere in Climb: their name, also after they left the team (a
+/// tombstone keeps it), or "a former member" for an id no record names.
+pub fn member_name(ws: &super::Workspace, id: &Id) -> String {
+    use super::workspace::Stored;
+    Member::all(ws)
+        .iter()
+        .find(|m| &m.meta.id == id)
+        .map(|m| m.name.clone())
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| "a former member".to_owned())
 }

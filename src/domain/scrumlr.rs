@@ -78,20 +78,20 @@ struct Position {
     column: Option<String>,
 }
 
-/// The votes a note got, over every voting and single vote in the export.
-fn votes_for(export: &Export, note: &str) -> u64 {
-    let in_votings: u64 = export
-        .votings
-        .iter()
-        .filter_map(|v| v.votes.as_ref())
-        .filter_map(|v| v.votes_per_note.get(note))
-        .fold(0u64, |a, n| a.saturating_add(n.total));
-    let single = export
-        .votes
-        .iter()
-        .filter(|v| v.note.as_deref() == Some(note))
-        .count() as u64;
-    in_votings.saturating_add(single)
+/// The votes each note got, over every voting and single vote in the export.
+fn votes_per_note(export: &Export) -> std::collections::BTreeMap<&str, u64> {
+    let mut out: std::collections::BTreeMap<&str, u64> = std::collections::BTreeMap::new();
+    for v in export.votings.iter().filter_map(|v| v.votes.as_ref()) {
+        for (note, n) in &v.votes_per_note {
+            let slot = out.entry(note.as_str()).or_default();
+            *slot = slot.saturating_add(n.total);
+        }
+    }
+    for note in export.votes.iter().filter_map(|v| v.note.as_deref()) {
+        let slot = out.entry(note).or_default();
+        *slot = slot.saturating_add(1);
+    }
+    out
 }
 
 /// Whether `text` looks like a Scrumlr export (and not a Climb file).
@@ -140,6 +140,7 @@ pub fn from_scrumlr(
             .map(|c| c.name.trim().to_owned())
             .filter(|n| !n.is_empty())
     };
+    let votes = votes_per_note(&export);
     let mut cards = Vec::new();
     for note in &export.notes {
         let text = note.text.trim();
@@ -150,8 +151,15 @@ pub fn from_scrumlr(
             Some(col) => format!("[{col}] {text}"),
             None => text.to_owned(),
         };
-        // The dots it got in Scrumlr stay with it, as a count at the end of its text.
-        let votes = note.id.as_deref().map_or(0, |id| votes_for(&export, id));
+        // The dots it got in Scrumlr stay with it, as a count at the end of its text (after
+        // cutting the text to a card's length, so the count is never cut off).
+        let text: String = text.chars().take(960).collect();
+        let votes = note
+            .id
+            .as_deref()
+            .and_then(|id| votes.get(id))
+            .copied()
+            .unwrap_or(0);
         let text = match votes {
             0 => text,
             1 => format!("{text} (1 vote in Scrumlr)"),

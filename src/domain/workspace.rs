@@ -94,6 +94,23 @@ macro_rules! define_workspace {
                 }
             }
 
+            /// Makes this workspace hold what `target` holds, as new versions of every record
+            /// that differs (and tombstones for records `target` lacks), so that other tabs and
+            /// copies take the replacement instead of merging the old records back. Returns
+            /// the change, so it can be undone.
+            pub fn replace_with(
+                &mut self,
+                target: &Workspace,
+                now: DateTime<Utc>,
+                rng: &mut Rng,
+            ) -> Change {
+                let mut tx = Tx::new(self, now, rng);
+                $(tx.replace_kind(&target.$field);)*
+                let change = tx.finish("replace the workspace".to_owned());
+                self.kept = target.kept.clone();
+                change
+            }
+
             /// Takes every entity of `next` that differs from this workspace's copy (as a
             /// merge result does), keeping `next`'s versions, and `next`'s kept records;
             /// returns the change, so it can be undone.
@@ -782,6 +799,51 @@ impl<'a> Tx<'a> {
             after: after.clone(),
         });
         self.ws.put_any(after);
+    }
+
+    /// Writes the contents of each of `target` as the next version of the stored entity
+    /// (when they differ), and deletes the live entities of the kind that `target` lacks.
+    fn replace_kind<T: Stored>(&mut self, target: &[T]) {
+        let wanted: std::collections::BTreeSet<&Id> = target.iter().map(|e| e.id()).collect();
+        for e in target {
+            let Some(current) = self.ws.get_any::<T>(e.id()).cloned() else {
+                // New here: it comes with its own version, as in a merge.
+                self.entries.push(Entry {
+                    before: None,
+                    after: e.clone().wrap(),
+                });
+                self.ws.put(e.clone());
+                continue;
+            };
+            let mut same = current.clone();
+            *same.meta_mut() = e.meta().clone();
+            if &same == e && current.meta().deleted == e.meta().deleted {
+                continue;
+            }
+            // The next version after both copies, so this write wins wherever they meet.
+            let base = if e.meta().wins_over(current.meta()) {
+                e.meta()
+            } else {
+                current.meta()
+            };
+            let mut meta = base.next(self.now, self.rng);
+            meta.deleted = e.meta().deleted;
+            let mut after = e.clone();
+            *after.meta_mut() = meta;
+            self.entries.push(Entry {
+                before: Some(current.wrap()),
+                after: after.clone().wrap(),
+            });
+            self.ws.put(after);
+        }
+        let gone: Vec<Id> = T::all(self.ws)
+            .iter()
+            .filter(|e| e.is_live() && !wanted.contains(e.id()))
+            .map(|e| e.id().clone())
+            .collect();
+        for id in gone {
+            let _ = self.delete::<T>(&id);
+        }
     }
 
     pub(crate) fn check_unique_member(

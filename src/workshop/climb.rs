@@ -65,7 +65,7 @@ pub fn ClimbPhase(id: Id) -> impl IntoView {
                         view! {
                             <li>
                                 <button class="link" on:click=move |_| at.set(i)>{text}</button>
-                                {format!(" · {n} dots")}
+                                {format!(" · {}", crate::domain::merge::plural(n as usize, "dot", "dots"))}
                             </li>
                         }
                     })
@@ -130,7 +130,7 @@ fn FocusCard(card: Card, board: Board, votes: u32) -> impl IntoView {
         <article class="focus-card" class:above=above aria-label="Card in focus">
             <p class="focus-rung">
                 {board.place_name(card.rung.as_ref())}
-                {format!(" · {votes} dots")}
+                {format!(" · {}", crate::domain::merge::plural(votes as usize, "dot", "dots"))}
             </p>
             <p class="focus-text">{card.text.clone()}</p>
             {match &rung {

@@ -6,6 +6,7 @@ use crate::domain::exchange::{board_subset, export_file_name, to_export_json};
 use crate::domain::goals::Goal;
 use crate::domain::iso::{format_date, parse_date};
 use crate::domain::ladder::{board_markdown, summarize, Board, Card};
+use crate::domain::merge::plural;
 use crate::domain::meta::Entity;
 use crate::domain::workshop::{
     ballot_id, counts, most_disputed, previous_board, spread_of, Ballot, Spread,
@@ -684,8 +685,8 @@ pub fn ClosePhase(id: Id) -> impl IntoView {
                         Some(p) => format!("{p}% of placed cards are above the line ({} of {}).", s.above, s.placed()),
                         None => "No card is placed.".to_owned(),
                     }}</li>
-                    <li>{format!("{} cards climbed, {} rungs in all.", s.climbed, s.rungs_climbed)}</li>
-                    <li>{format!("{goals} micro-goals committed.")}</li>
+                    <li>{format!("{} climbed, {} in all.", plural(s.climbed, "card", "cards"), plural(s.rungs_climbed, "rung", "rungs"))}</li>
+                    <li>{format!("{} committed.", plural(goals, "micro-goal", "micro-goals"))}</li>
                 </ul>
             })
         }
@@ -708,7 +709,9 @@ pub fn ClosePhase(id: Id) -> impl IntoView {
             return;
         };
         let md = state.ws.with_untracked(|ws| {
-            board_markdown(&b, ws.live::<Card>().filter(|c| c.board_id == id2))
+            board_markdown(&b, ws.live::<Card>().filter(|c| c.board_id == id2), &|m| {
+                crate::domain::roster::member_name(ws, m)
+            })
         });
         browser::copy_text(&md, move |ok| {
             if ok {

@@ -56,7 +56,7 @@ test("the Data page says how much storage Climb uses and whether the browser kee
   await expectSaved(page);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Data" }).click();
   await expect(page.getByTestId("storage-use")).toHaveText(
-    /^Climb uses \d+ B of about 5\.0 MB \(1 %\) of the storage browsers allow a site\.$/,
+    /^Climb uses \d+ B of about 5\.0 MB \(1%\) of the storage browsers allow a site\.$/,
   );
   await expect(page.getByText(/^Persistent storage is (on|off)|does not say whether it keeps/)).toBeVisible();
   await expect(page.getByRole("alert")).toHaveCount(0);
