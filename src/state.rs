@@ -50,6 +50,9 @@ pub struct AppState {
     /// Asked for persistent storage, and warned of nearly full storage, in this tab.
     asked_persist: StoredValue<bool>,
     warned_full: StoredValue<bool>,
+    /// The notice of the last refused command: it goes once a command succeeds (what it
+    /// complained about is then fixed, or no longer the point).
+    refusal: StoredValue<Option<u64>>,
     /// Characters stored under keys other than the workspace's (backups, other apps on this
     /// site), measured at start so that a save need not count them again.
     others: StoredValue<usize>,
@@ -145,6 +148,7 @@ impl AppState {
             asked_persist: StoredValue::new(false),
             warned_full: StoredValue::new(false),
             others: StoredValue::new(others),
+            refusal: StoredValue::new(None),
             notices,
         };
         state.refresh_backups();
@@ -278,11 +282,19 @@ impl AppState {
         self.refresh_history_labels();
         match result {
             Some(Ok(change)) => {
+                if let Some(id) = self.refusal.get_value() {
+                    self.notices.dismiss(id);
+                    self.refusal.set_value(None);
+                }
                 then(&change);
                 true
             }
             Some(Err(e)) => {
-                self.notices.error(e.to_string());
+                if let Some(id) = self.refusal.get_value() {
+                    self.notices.dismiss(id);
+                }
+                let id = self.notices.push(NoticeKind::Error, e.to_string(), None);
+                self.refusal.set_value(Some(id));
                 false
             }
             None => false,
@@ -324,6 +336,8 @@ impl AppState {
         });
         self.refresh_history_labels();
         if let Some(l) = label {
+            // Offers to undo are stale once something was undone or redone.
+            self.notices.dismiss_action("Undo");
             let verb = if redo { "Redone" } else { "Undone" };
             self.notices.info(format!("{verb}: {l}"));
         }

@@ -266,8 +266,8 @@ fn BoardView(id: Id, found: Memo<Option<Board>>) -> impl IntoView {
                 <button on:click=apply_template>"Apply template"</button>
             </div>
             <p class="hint">
-                "Move a card with ▲ ▼, by dragging its ⠿ handle, or with ↑ ↓ when it has focus. "
-                "Enter edits it, Delete removes it. ? next to a rung tells what it sounds like."
+                "Move a card with ▲ ▼, its ⠿ handle, or ↑ ↓. Enter edits it, Delete removes it; "
+                "? tells what a rung sounds like."
             </p>
             {move || editing_ladder.get().then(|| view! { <LadderEditor board=board_signal/> })}
             <div class="ladder" aria-label="The ladder">{lanes}</div>
@@ -291,7 +291,7 @@ fn summary_text(s: &crate::domain::ladder::Summary) -> String {
     use crate::domain::merge::plural;
     let above = match s.percent_above() {
         Some(p) => format!(
-            "Above the line: {p}% ({} of {} placed)",
+            "Above the line: {p}% ({} of {} placed cards)",
             s.above,
             s.placed()
         ),

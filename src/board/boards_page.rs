@@ -189,6 +189,8 @@ fn BoardRow(row: Row) -> impl IntoView {
     .join(" · ");
     let dup = id.clone();
     let del = id.clone();
+    let router = crate::router::Router::expect();
+    let notices = crate::ui::Notices::expect();
     let del_title = title.clone();
     let dup_label = format!("Duplicate {title}");
     let del_label = format!("Delete {title}");
@@ -202,7 +204,24 @@ fn BoardRow(row: Row) -> impl IntoView {
                 <button
                     aria-label=dup_label
                     on:click=move |_| {
-                        state.dispatch(Command::Board(BoardCommand::Duplicate { id: dup.clone() }));
+                        // Say what was made, and offer to open it.
+                        state.dispatch_with(
+                            Command::Board(BoardCommand::Duplicate { id: dup.clone() }),
+                            |change| {
+                                let Some(new) = change.created().cloned() else { return };
+                                let title = state.ws.with_untracked(|ws| {
+                                    ws.get::<crate::domain::ladder::Board>(&new)
+                                        .map(|b| b.title.clone())
+                                        .unwrap_or_default()
+                                });
+                                notices.with_action(
+                                    crate::ui::NoticeKind::Success,
+                                    format!("Made “{title}”, with the same ladder and cards."),
+                                    "Open it",
+                                    move || router.navigate(&format!("/boards/{new}")),
+                                );
+                            },
+                        );
                     }
                 >
                     "Duplicate"

@@ -46,17 +46,19 @@ pub fn RungLane(
             let has_info = !r.description.is_empty() || !r.prompt.is_empty();
             view! {
                 <header class="lane-head">
-                    <h3>
+                    <h2>
                         {r.name.clone()}
                         " "
                         <span class="count" aria-label=count_label>{count}</span>
-                    </h3>
+                    </h2>
                     {has_info.then(|| view! {
                         <details class="rung-info">
                             <summary aria-label=about.clone() title=about>"?"</summary>
-                            <p class="rung-desc">{r.description.clone()}</p>
-                            {(!r.prompt.is_empty())
-                                .then(|| view! { <p class="prompt">{r.prompt.clone()}</p> })}
+                            <div class="rung-info-body">
+                                <p class="rung-desc">{r.description.clone()}</p>
+                                {(!r.prompt.is_empty())
+                                    .then(|| view! { <p class="prompt">{r.prompt.clone()}</p> })}
+                            </div>
                         </details>
                     })}
                 </header>
@@ -65,10 +67,10 @@ pub fn RungLane(
         }
         None => view! {
             <header class="lane-head">
-                <h3>
+                <h2>
                     "Unplaced "
                     <span class="count" aria-label=count_label>{count}</span>
-                </h3>
+                </h2>
                 <p class="rung-desc">"Not on a rung yet."</p>
             </header>
         }

@@ -50,7 +50,8 @@ pub fn compute_all(ws: &Workspace, today: NaiveDate) -> usize {
             n += diff(&pair[0].terms.lines(&name), &pair[1].terms.lines(&name)).len();
         }
         if let (Some(first), Some(last)) = (c.versions.first(), c.versions.last()) {
-            n += diff(&first.terms.lines(&name), &last.terms.lines(&name)).len();
+            let d = diff(&first.terms.lines(&name), &last.terms.lines(&name));
+            n += super::covenant::shown_diff(d, 2, 400).len();
         }
     }
     let nudges = Nudges::default();

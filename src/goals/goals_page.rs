@@ -155,7 +155,6 @@ pub fn GoalsPage() -> impl IntoView {
                 "Small commitments anyone can check, with a partner, regular check-ins and no blame "
                 "when one slips: we ask what we can learn, not who failed."
             </p>
-            <NewGoal/>
             {move || {
                 let w = warnings.get();
                 (!w.is_empty())
@@ -168,6 +167,7 @@ pub fn GoalsPage() -> impl IntoView {
                         }
                     })
             }}
+            <h2 class="visually-hidden">"Our goals"</h2>
             <div role="tablist" aria-label="Show goals" class="tabs">
                 {tab(View::ByDue, "By due date")}
                 {tab(View::ByOwner, "By owner")}
@@ -175,6 +175,8 @@ pub fn GoalsPage() -> impl IntoView {
                 {tab(View::Closed, "Done and closed")}
             </div>
             <div class="goal-groups">{groups}</div>
+            // The goals come first (on a phone especially): what needs us, then a new one.
+            <NewGoal/>
             <Momentum/>
         </section>
     }

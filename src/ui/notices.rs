@@ -111,6 +111,14 @@ impl Notices {
         self.push(kind, text, Some((label.to_owned(), Arc::new(action))));
     }
 
+    /// Dismisses the notices whose action is `label` (an "Undo" offer once the change is
+    /// undone by other means goes stale).
+    pub fn dismiss_action(&self, label: &str) {
+        let _ = self
+            .list
+            .try_update(|l| l.retain(|n| n.action.as_ref().is_none_or(|(a, _)| a != label)));
+    }
+
     pub fn dismiss(&self, id: u64) {
         // The notice may be gone already (dismissed by hand, or the app unmounted).
         let _ = self.list.try_update(|l| l.retain(|n| n.id != id));

@@ -109,7 +109,7 @@ test("boards list: duplicate, delete with undo, trend chart", async ({ page }) =
   await page.getByRole("link", { name: "All boards" }).click();
   const list = page.getByRole("list", { name: "Boards" });
   await expect(list.getByRole("listitem")).toHaveCount(1);
-  await expect(list).toContainText("1 cards · 100% above the line");
+  await expect(list).toContainText("1 card · 100% above the line");
   await page.getByRole("button", { name: "Duplicate First" }).click();
   await expect(list.getByRole("link", { name: "Copy of First" })).toBeVisible();
   await page.getByRole("button", { name: "Delete Copy of First" }).click();

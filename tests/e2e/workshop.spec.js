@@ -173,7 +173,7 @@ test("a full workshop: two on one screen, one contribution from a file, a micro-
   await expect(commitments).toContainText("Micro-goal: Quarantine the three flaky tests by Friday");
 
   await next(page, "Close");
-  await expect(page.getByRole("region", { name: "Summary" })).toContainText("1 micro-goals committed.");
+  await expect(page.getByRole("region", { name: "Summary" })).toContainText("1 micro-goal committed.");
   await expect(page.getByRole("button", { name: "Export board" })).toBeVisible();
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations).toEqual([]);
