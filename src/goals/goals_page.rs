@@ -38,7 +38,7 @@ pub fn GoalsPage() -> impl IntoView {
                         .get::<Member>(&id)
                         .map(|m| m.name.clone())
                         .unwrap_or_default();
-                    format!("{who} owns {n} open goals: which few matter most right now?")
+                    format!("We have put {n} open goals on {who}: what can we take back?")
                 })
                 .collect::<Vec<_>>()
         })

@@ -299,7 +299,7 @@ pub fn PlacePhase(id: Id, turn: Turn, picked: RwSignal<Option<Id>>) -> impl Into
         let name = member_name(state, &me);
         let total = cards.len();
         view! {
-            <p class="progress">{format!("{name} has placed {placed} of {total} cards.")}</p>
+            <p class="progress">{format!("{name} has placed {placed} of {}.", plural(total, "card", "cards"))}</p>
             <ul class="place-list">
                 {cards
                     .into_iter()
@@ -493,7 +493,7 @@ pub fn VotePhase(id: Id, turn: Turn, picked: RwSignal<Option<Id>>) -> impl IntoV
         let name = member_name(state, &me);
         let left = limit.get().saturating_sub(spent);
         view! {
-            <p class="progress" aria-live="polite">{format!("{name} has {left} of {} dots left.", limit.get())}</p>
+            <p class="progress" aria-live="polite">{format!("{name} has {left} of {} left.", plural(limit.get() as usize, "dot", "dots"))}</p>
             <ul class="vote-list">
                 {cards
                     .into_iter()

@@ -99,7 +99,7 @@ test("nudges: a far-off goal, a missing check, and too many open goals", async (
   await addGoal(page, "Rewrite everything", { owner: "Cleo", due: "2099-12-31" });
   await expect(goal(page, "Rewrite everything")).toContainText("can a smaller step be done sooner?");
   for (const o of ["One", "Two", "Three"]) await addGoal(page, o, { owner: "Cleo" });
-  await expect(page.getByRole("status").filter({ hasText: "Focus:" })).toContainText("Cleo owns 4 open goals");
+  await expect(page.getByRole("status").filter({ hasText: "Focus:" })).toContainText("We have put 4 open goals on Cleo: what can we take back?");
   // Dropping needs a reason.
   await goal(page, "Rewrite everything").getByRole("button", { name: "Drop" }).click();
   const drop = goal(page, "Rewrite everything").getByRole("form", { name: "Drop the goal" });
