@@ -35,6 +35,27 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
     let menu = RwSignal::new(false);
+    // The phone menu closes on Escape or a tap outside it.
+    let close_menu = window_event_listener(leptos::ev::click, move |ev| {
+        use wasm_bindgen::JsCast;
+        let in_nav = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("nav").ok().flatten())
+            .is_some();
+        if !in_nav && menu.get_untracked() {
+            menu.set(false);
+        }
+    });
+    let escape_menu = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && menu.get_untracked() {
+            menu.set(false);
+        }
+    });
+    on_cleanup(move || {
+        close_menu.remove();
+        escape_menu.remove();
+    });
 
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>

@@ -238,6 +238,27 @@ pub fn read_file_text(file: &web_sys::File, done: impl FnOnce(Result<String, Str
     err.forget();
 }
 
+/// Closes every open `<details>` matching `selector`, except the one holding `inside` (the
+/// element just clicked, when there is one).
+pub fn close_open(selector: &str, inside: Option<web_sys::EventTarget>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(list) = doc.query_selector_all(selector) else {
+        return;
+    };
+    let inside: Option<web_sys::Node> = inside.and_then(|t| t.dyn_into().ok());
+    for i in 0..list.length() {
+        let Some(node) = list.item(i) else { continue };
+        if inside.as_ref().is_some_and(|t| node.contains(Some(t))) {
+            continue;
+        }
+        if let Some(el) = node.dyn_ref::<web_sys::Element>() {
+            let _ = el.remove_attribute("open");
+        }
+    }
+}
+
 /// Enters or leaves full screen for the whole page (the board's room view). Browsers may
 /// refuse (no user gesture, or not allowed): the room view works without it.
 pub fn full_screen(on: bool) {

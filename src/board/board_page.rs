@@ -105,12 +105,23 @@ fn BoardView(id: Id, found: Memo<Option<Board>>) -> impl IntoView {
     // Room view: the board alone, large, for a projector; Escape or the button leaves it.
     let room = RwSignal::new(false);
     let leave_room = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && room.get_untracked() {
+        if ev.key() != "Escape" {
+            return;
+        }
+        browser::close_open("details.rung-info[open]", None);
+        if room.get_untracked() {
             room.set(false);
             browser::full_screen(false);
         }
     });
-    on_cleanup(move || leave_room.remove());
+    // A rung's help closes when another opens or the user clicks elsewhere.
+    let close_help = window_event_listener(leptos::ev::click, move |ev| {
+        browser::close_open("details.rung-info[open]", ev.target());
+    });
+    on_cleanup(move || {
+        leave_room.remove();
+        close_help.remove();
+    });
 
     let copy_markdown = {
         let id = id.clone();

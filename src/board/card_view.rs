@@ -66,10 +66,23 @@ pub fn CardView(
     let delete = {
         let id = id.clone();
         move || {
-            state.dispatch_undoable(
+            // A keyboard user keeps their place: focus goes to the next card, the one before,
+            // or the rung itself (not a text field, where Ctrl+Z would undo typing instead).
+            let next: Option<web_sys::HtmlElement> = node.get_untracked().and_then(|el| {
+                use wasm_bindgen::JsCast;
+                el.next_element_sibling()
+                    .or_else(|| el.previous_element_sibling())
+                    .or_else(|| el.closest("[data-drop]").ok().flatten())
+                    .and_then(|e| e.dyn_into().ok())
+            });
+            if state.dispatch_undoable(
                 Command::Board(BoardCommand::DeleteCard { id: id.clone() }),
                 "Card deleted.".to_owned(),
-            );
+            ) {
+                if let Some(n) = next {
+                    let _ = n.focus();
+                }
+            }
         }
     };
     let on_key = {

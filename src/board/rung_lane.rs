@@ -81,6 +81,7 @@ pub fn RungLane(
             class=class
             class:drop-target=is_target
             data-drop=""
+            tabindex="-1"
             data-rung=rung_id.as_ref().map(Id::to_string).unwrap_or_default()
             aria-label=if rung_id.is_some() { format!("Rung: {place}") } else { "Unplaced cards".to_owned() }
         >

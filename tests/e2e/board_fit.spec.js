@@ -39,6 +39,12 @@ test("a default board with 8 short cards fits 1.3 screens at 1280×800", async (
   // Descriptions and prompts are there on demand.
   await page.getByLabel("About Excuses").click();
   await expect(page.getByText("What would we do if the obstacle were gone?")).toBeVisible();
+  // Opening another closes it; Escape closes the other.
+  await page.getByLabel("About Own it").click();
+  await expect(page.getByText("What would we do if the obstacle were gone?")).toBeHidden();
+  await expect(page.getByText("Who owns the outcome, start to finish?")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByText("Who owns the outcome, start to finish?")).toBeHidden();
 });
 
 test("a card travels from the tray to the top rung in one drag, the page scrolling", async ({ page }) => {
@@ -114,6 +120,8 @@ test("keyboard: Enter edits with focus in the text, Escape returns to the card",
   // A deletion's Undo offer goes once Ctrl+Z undid it.
   await page.keyboard.press("Delete");
   await expect(page.getByRole("status").filter({ hasText: "Card deleted." })).toBeVisible();
+  // The keyboard user keeps their place: the card's rung has focus (Ctrl+Z still undoes).
+  await expect(page.getByRole("region", { name: "Rung: Excuses", exact: true })).toBeFocused();
   await page.keyboard.press("Control+z");
   await expect(page.getByRole("listitem", { name: "Card: Too many status meetings" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Card deleted." })).toHaveCount(0);
