@@ -104,7 +104,7 @@ impl Serialize for EnvelopeOut<'_> {
                 continue;
             }
             // A kept part whose key is now a written collection moves beside it.
-            let taken = ENVELOPE_WORDS.contains(&k.as_str()) || is_collection(k);
+            let taken = super::restore::ENVELOPE_KEYS.contains(&k.as_str()) || is_collection(k);
             let key = if taken {
                 format!("{k}.unreadable")
             } else {
@@ -119,8 +119,6 @@ impl Serialize for EnvelopeOut<'_> {
         m.end()
     }
 }
-
-const ENVELOPE_WORDS: [&str; 4] = ["type", "schemaVersion", "appVersion", "exportedAt"];
 
 fn is_collection(key: &str) -> bool {
     macro_rules! names {

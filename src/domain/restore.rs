@@ -102,8 +102,8 @@ pub struct Restored {
     pub exported_at: Option<DateTime<Utc>>,
 }
 
-/// Envelope keys that are not collections.
-const ENVELOPE_KEYS: [&str; 4] = ["type", "schemaVersion", "appVersion", "exportedAt"];
+/// Envelope keys that are not collections (read here, written by `exchange`).
+pub(crate) const ENVELOPE_KEYS: [&str; 4] = ["type", "schemaVersion", "appVersion", "exportedAt"];
 
 /// The one restore path for saved workspaces and imported files.
 pub fn restore(text: &str) -> Result<Restored, RestoreError> {
