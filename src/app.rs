@@ -59,7 +59,8 @@ pub fn App() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
-        <header class="topbar">
+        // A presenter window shows the workshop alone, for the projector.
+        <header class="topbar" class:hidden=move || matches!(router.page(), Page::Present(_))>
             <Link href="/" class="brand">
                 <span class="brand-mark" aria-hidden="true">"▲"</span>
                 "Climb"
@@ -93,6 +94,8 @@ pub fn App() -> impl IntoView {
                 Page::Boards => view! { <BoardsPage/> }.into_any(),
                 Page::Board(id) => view! { <BoardPage id=id/> }.into_any(),
                 Page::Workshop(id) => view! { <crate::workshop::WorkshopPage id=id/> }.into_any(),
+                Page::Join(id) => view! { <crate::workshop::JoinPage id=id/> }.into_any(),
+                Page::Present(id) => view! { <crate::workshop::PresenterPage id=id/> }.into_any(),
                 Page::Covenant => view! { <CovenantPage/> }.into_any(),
                 Page::Goals => view! { <GoalsPage/> }.into_any(),
                 Page::Team => view! { <TeamPage/> }.into_any(),

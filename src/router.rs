@@ -1,6 +1,6 @@
 //! A minimal client-side router: the page is derived from `location.pathname`, links use the
 //! History API, and the back button works. Hand-written instead of leptos_router, which cost
-//! about 40 KB of the 120 KB first-load budget for the handful of flat routes Climb needs.
+//! about 40 KB of first load (the budget is in tests/size-budget.json) for the handful of flat routes Climb needs.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -15,6 +15,10 @@ pub enum Page {
     Board(crate::domain::Id),
     /// A board run as a workshop.
     Workshop(crate::domain::Id),
+    /// Joining a board's workshop from an invite link.
+    Join(crate::domain::Id),
+    /// A board's presenter window: the workshop's public view, for the projector.
+    Present(crate::domain::Id),
     Covenant,
     Goals,
     Team,
@@ -27,12 +31,20 @@ impl Page {
     pub fn parse(path: &str) -> Page {
         let path = path.split(['?', '#']).next().unwrap_or("");
         let path = path.trim_end_matches('/');
-        if let Some(id) = path
-            .strip_prefix("/boards/")
-            .and_then(|p| p.strip_suffix("/workshop"))
-        {
-            if !id.is_empty() && !id.contains('/') {
-                return Page::Workshop(crate::domain::Id::from(id));
+        type Make = fn(crate::domain::Id) -> Page;
+        let under: [(&str, Make); 3] = [
+            ("/workshop", Page::Workshop),
+            ("/join", Page::Join),
+            ("/present", Page::Present),
+        ];
+        for (suffix, make) in under {
+            if let Some(id) = path
+                .strip_prefix("/boards/")
+                .and_then(|p| p.strip_suffix(suffix))
+            {
+                if !id.is_empty() && !id.contains('/') {
+                    return make(crate::domain::Id::from(id));
+                }
             }
         }
         if let Some(id) = path.strip_prefix("/boards/") {
@@ -54,7 +66,7 @@ impl Page {
     /// The navigation entry a page belongs to (a board belongs to Boards).
     pub fn section(&self) -> Page {
         match self {
-            Page::Board(_) | Page::Workshop(_) => Page::Boards,
+            Page::Board(_) | Page::Workshop(_) | Page::Join(_) | Page::Present(_) => Page::Boards,
             p => p.clone(),
         }
     }

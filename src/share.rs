@@ -1,5 +1,6 @@
-//! Share links: data carried in the URL fragment (never sent to any server), compressed with
-//! the browser's CompressionStream (deflate-raw) and base64url-encoded.
+//! Share links (and workshop invite and contribution links): data carried in the URL fragment
+//! (never sent to any server), compressed with the browser's CompressionStream (deflate-raw)
+//! and base64url-encoded.
 
 use crate::domain::exchange::{base64url_decode, base64url_encode, MAX_LINK};
 use std::cell::Cell;
@@ -57,6 +58,23 @@ fn settle(
 
 /// Makes a share link for `json`; an error says why (e.g. too large for a link).
 pub fn make_link(json: &str, done: impl FnOnce(Result<String, String>) + 'static) {
+    make_link_to("/data", PREFIX, json, done)
+}
+
+/// The fragment key of a workshop invite link: `…/boards/<id>/join#invite=<data>`.
+pub const INVITE: &str = "#invite=";
+/// The fragment key of a contribution link: `…/boards/<id>/workshop#contribution=<data>`.
+pub const CONTRIBUTION: &str = "#contribution=";
+
+/// Makes a link to the app's `path` carrying `json` after `prefix` (one of [`PREFIX`],
+/// [`INVITE`], [`CONTRIBUTION`]).
+pub fn make_link_to(
+    path: &str,
+    prefix: &'static str,
+    json: &str,
+    done: impl FnOnce(Result<String, String>) + 'static,
+) {
+    let path = path.to_owned();
     settle(deflate(json), move |r| {
         done(r.and_then(|v| {
             let bytes = js_sys::Uint8Array::new(&v).to_vec();
@@ -71,7 +89,7 @@ pub fn make_link(json: &str, done: impl FnOnce(Result<String, String>) + 'static
             let origin = web_sys::window()
                 .and_then(|w| w.location().origin().ok())
                 .unwrap_or_default();
-            Ok(format!("{origin}/data{PREFIX}{data}"))
+            Ok(format!("{origin}{path}{prefix}{data}"))
         }))
     })
 }
@@ -100,9 +118,15 @@ pub fn read_link(data: &str, done: impl FnOnce(Result<String, String>) + 'static
 /// The share data in the current URL, if any; the fragment is cleared so a reload does not
 /// offer the same import again.
 pub fn take_from_location() -> Option<String> {
+    take_fragment(PREFIX)
+}
+
+/// The data after `prefix` in the current URL's fragment, if it is there; the fragment is
+/// cleared so a reload does not read it again.
+pub fn take_fragment(prefix: &str) -> Option<String> {
     let w = web_sys::window()?;
     let hash = w.location().hash().ok()?;
-    let data = hash.strip_prefix(PREFIX)?.to_owned();
+    let data = hash.strip_prefix(prefix)?.to_owned();
     if let Ok(h) = w.history() {
         let path = w.location().pathname().unwrap_or_default();
         let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&path));

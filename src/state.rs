@@ -255,16 +255,17 @@ impl AppState {
     }
 
     /// Applies a command; on error shows why and changes nothing. Returns whether it applied.
-    pub fn dispatch(&self, cmd: Command) -> bool {
+    pub fn dispatch(&self, cmd: impl Into<Command>) -> bool {
         self.dispatch_with(cmd, |_| {})
     }
 
     /// Applies a command and hands the resulting change to `then` (e.g. to offer Undo).
     pub fn dispatch_with(
         &self,
-        cmd: Command,
+        cmd: impl Into<Command>,
         then: impl FnOnce(&crate::domain::workspace::Change),
     ) -> bool {
+        let cmd = cmd.into();
         let now = browser::now();
         let mut result = None;
         self.rng.update_value(|rng| {
@@ -302,7 +303,7 @@ impl AppState {
     }
 
     /// Applies a command and shows a confirmation with an Undo button (for deletions).
-    pub fn dispatch_undoable(&self, cmd: Command, message: String) -> bool {
+    pub fn dispatch_undoable(&self, cmd: impl Into<Command>, message: String) -> bool {
         let this = *self;
         self.dispatch_with(cmd, move |_| {
             this.notices
@@ -363,9 +364,16 @@ impl AppState {
         } else {
             incoming.clone()
         };
+        self.merge_in(&incoming, None);
+    }
+
+    /// Merges `incoming` into this workspace as [`Self::import_merge`] does; `words` are the
+    /// notices for a change and for nothing new (default: the import's). Returns whether
+    /// anything changed.
+    pub fn merge_in(&self, incoming: &Workspace, words: Option<(String, String)>) -> bool {
         let removals = self
             .ws
-            .with_untracked(|ws| crate::domain::exchange::preview(ws, &incoming).removals);
+            .with_untracked(|ws| crate::domain::exchange::preview(ws, incoming).removals);
         let removes = crate::domain::merge::removal_text(&removals);
         let backup = match &removes {
             None => None,
@@ -376,13 +384,13 @@ impl AppState {
                         "Nothing was merged: the file removes records, and the backup of this \
                          workspace that must come first could not be saved ({e})."
                     ));
-                    return;
+                    return false;
                 }
             },
         };
         let mut change = None;
         self.ws.maybe_update(|ws| {
-            let merged = crate::domain::exchange::merge(ws, &incoming);
+            let merged = crate::domain::exchange::merge(ws, incoming);
             let before_kept = ws.kept.clone();
             let c = ws.absorb(&merged);
             let changed = !c.entries.is_empty() || ws.kept != before_kept;
@@ -390,9 +398,11 @@ impl AppState {
             changed
         });
         let Some(c) = change.filter(|c| !c.entries.is_empty()) else {
-            self.notices
-                .info("Nothing to import: this workspace already has all of it.");
-            return;
+            self.notices.info(match &words {
+                Some((_, nothing)) => nothing.clone(),
+                None => "Nothing to import: this workspace already has all of it.".to_owned(),
+            });
+            return false;
         };
         let n = c.entries.len();
         self.history.update_value(|h| h.record(c));
@@ -412,11 +422,15 @@ impl AppState {
             ),
             _ => self.notices.with_action(
                 NoticeKind::Success,
-                format!("Imported: {records} added or updated."),
+                match words {
+                    Some((done, _)) => done,
+                    None => format!("Imported: {records} added or updated."),
+                },
                 "Undo",
                 move || this.undo(),
             ),
-        }
+        };
+        true
     }
 
     /// Keeps the workspace as it is now as a backup.

@@ -76,6 +76,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     tags: Vec::new(),
                     path: Vec::new(),
                     notes: Vec::new(),
+                    group: None,
                 })
                 .collect(),
             |x| x.meta.id.clone(),

@@ -148,6 +148,7 @@ fn phases_run_forward_and_back_in_order() {
         [
             "Set the stage",
             "Write",
+            "Group",
             "Place",
             "Reveal",
             "Vote",
@@ -205,12 +206,13 @@ fn placements_are_private_to_the_place_phase_and_to_participants() {
         card: card.clone(),
         rung: rung.clone(),
     };
-    let early = place(&ana);
-    assert_eq!(room.refuse(early), DomainError::WrongPhase(Phase::Write));
     room.go(Phase::Place);
-    let outsider = room.f.add_member("Dee");
-    let by_outsider = place(&outsider);
-    assert_eq!(room.refuse(by_outsider), DomainError::NotParticipant);
+    // Only a member of the roster places (in their own browser, whoever joined).
+    let stranger = place(&Id::from("not-a-member"));
+    assert!(matches!(
+        room.refuse(stranger),
+        DomainError::NotFound { .. }
+    ));
 
     room.place(&ana, &card, "Excuses");
     room.place(&ben, &card, "Own it");
@@ -224,6 +226,10 @@ fn placements_are_private_to_the_place_phase_and_to_participants() {
     assert_eq!(mine.meta.id, ballot_id(&room.board, &ana));
     // Placing changes no card: the board shows nothing until Reveal.
     assert_eq!(room.card(&card).rung, None);
+    // Once Reveal has shown the placements, they are closed.
+    room.go(Phase::Reveal);
+    let late = place(&ana);
+    assert_eq!(room.refuse(late), DomainError::WrongPhase(Phase::Reveal));
 }
 
 #[test]
@@ -299,10 +305,6 @@ fn votes_respect_the_limit_and_rank_cards() {
     let one = room.write(&ana, "One");
     let two = room.write(&ben, "Two");
     let three = room.write(&ben, "Three");
-    assert_eq!(
-        room.vote(&ana, &one),
-        Err(DomainError::WrongPhase(Phase::SetTheStage))
-    );
     room.go(Phase::Vote);
     assert_eq!(
         room.board().session.as_ref().unwrap().vote_limit,
@@ -347,6 +349,12 @@ fn votes_respect_the_limit_and_rank_cards() {
         .map(|(c, n)| (c.text.as_str(), n))
         .collect();
     assert_eq!(ranked, [("Three", 2), ("One", 1), ("Two", 1)]);
+    // Votes close when Vote ends.
+    room.go(Phase::Climb);
+    assert_eq!(
+        room.vote(&ana, &one),
+        Err(DomainError::WrongPhase(Phase::Climb))
+    );
 }
 
 #[test]
@@ -420,7 +428,7 @@ fn contributions_merge_without_duplicates_in_any_order() {
                 rung: Some(b.rungs[i + 2].id.clone()),
             }));
         }
-        let part = contribution(&f.ws, &board, who);
+        let part = contribution(&f.ws, &board, who, &[]);
         // Only their own cards and ballot travel; not the board they moved to Place.
         assert!(part.boards.is_empty());
         assert_eq!(part.cards.len(), 1);

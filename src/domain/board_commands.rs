@@ -164,6 +164,7 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &BoardCommand) -> Result<String, DomainErr
                     board_id,
                     path: Vec::new(),
                     notes: Vec::new(),
+                    group: None,
                     ..c
                 });
             }
@@ -318,6 +319,15 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &BoardCommand) -> Result<String, DomainErr
             move_card(tx, id, Some(to))?
         }
         BoardCommand::DeleteCard { id } => {
+            // A group's lead goes alone: the cards stacked under it stand on their own again,
+            // where the group was.
+            let rung = tx.get::<Card>(id)?.rung.clone();
+            for other in super::workshop_commands::stacked_on(tx, id) {
+                tx.update::<Card>(&other, |c| {
+                    c.group = None;
+                    c.rung = rung.clone();
+                })?;
+            }
             tx.delete::<Card>(id)?;
             "delete card".to_owned()
         }
@@ -350,6 +360,7 @@ pub(crate) fn add_card(
         tags: Vec::new(),
         path: Vec::new(),
         notes: Vec::new(),
+        group: None,
     });
     Ok(label)
 }

@@ -120,8 +120,32 @@ pub struct Card {
     /// Answers to rung prompts, recorded as the card climbs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<super::workshop::RungNote>,
+    /// The card this one is stacked under, when the team grouped similar situations: the
+    /// group's first card stands for it on the ladder, in placements, votes and the climb.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<Id>,
 }
 entity!(Card, "card");
+
+impl Board {
+    /// Whether a card on rung `index` names its one owner: from the rung called "Own it" up,
+    /// or, on a ladder without one, from the first rung above the line.
+    pub fn names_owner_at(&self, index: usize) -> bool {
+        let own = self
+            .rungs
+            .iter()
+            .position(|r| r.name.trim().eq_ignore_ascii_case("own it"))
+            .unwrap_or(self.line);
+        index >= own && index < self.rungs.len()
+    }
+}
+
+impl Card {
+    /// Whether the card is stacked under another one (and so not an item of its own).
+    pub fn is_stacked(&self) -> bool {
+        self.group.is_some()
+    }
+}
 
 /// Ladder layouts a board can start from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -394,6 +418,8 @@ impl Summary {
 
 /// Counts the cards of `board` (pass only that board's live cards).
 pub fn summarize<'a>(board: &Board, cards: impl IntoIterator<Item = &'a Card>) -> Summary {
+    let all: Vec<&Card> = cards.into_iter().collect();
+    let cards = leads(&all);
     let mut s = Summary {
         per_rung: vec![0; board.rungs.len()],
         unplaced: 0,
@@ -465,8 +491,9 @@ pub fn board_markdown<'a>(
     name: &dyn Fn(&Id) -> String,
 ) -> String {
     use super::merge::plural;
-    let cards: Vec<&Card> = cards.into_iter().collect();
-    let s = summarize(board, cards.iter().copied());
+    let all: Vec<&Card> = cards.into_iter().collect();
+    let s = summarize(board, all.iter().copied());
+    let cards = leads(&all);
     let mut out = format!("# {}\n\n", one_line(&board.title));
     if let Some(d) = board.date {
         out.push_str(&format!("Date: {}  \n", super::iso::format_date(&d)));
@@ -500,6 +527,9 @@ pub fn board_markdown<'a>(
         out.push_str(&format!("\n## {} ({count})\n\n", one_line(&rung.name)));
         for c in cards.iter().filter(|c| c.rung.as_ref() == Some(&rung.id)) {
             out.push_str(&card_line(board, c, name));
+            for g in stacked_under(&all, &c.meta.id) {
+                out.push_str(&format!("  - {}\n", one_line(&g.text)));
+            }
         }
     }
     if board.line == 0 && !board.rungs.is_empty() {
@@ -510,6 +540,9 @@ pub fn board_markdown<'a>(
         out.push_str(&format!("\n## Unplaced ({})\n\n", tray.len()));
         for c in tray {
             out.push_str(&card_line(board, c, name));
+            for g in stacked_under(&all, &c.meta.id) {
+                out.push_str(&format!("  - {}\n", one_line(&g.text)));
+            }
         }
     }
     out
@@ -518,6 +551,30 @@ pub fn board_markdown<'a>(
 /// The line between the halves: rules set apart by blank lines, so the text between them is
 /// never read as a heading.
 const THE_LINE: &str = "\n---\n\n*The line*\n\n---\n";
+
+/// The cards (of those given) that stand as items of their own: every card not stacked
+/// under another card of the same set. A card stacked under a card that is gone (deleted,
+/// or not in the set) stands on its own, so nothing disappears from view.
+pub fn leads<'a>(cards: &[&'a Card]) -> Vec<&'a Card> {
+    cards
+        .iter()
+        .copied()
+        .filter(|c| {
+            c.group
+                .as_ref()
+                .is_none_or(|g| !cards.iter().any(|x| &x.meta.id == g && x.group.is_none()))
+        })
+        .collect()
+}
+
+/// The cards (of those given) stacked under `lead`.
+pub fn stacked_under<'a>(cards: &[&'a Card], lead: &Id) -> Vec<&'a Card> {
+    cards
+        .iter()
+        .copied()
+        .filter(|c| c.group.as_ref() == Some(lead) && &c.meta.id != lead)
+        .collect()
+}
 
 fn card_line(board: &Board, c: &Card, name: &dyn Fn(&Id) -> String) -> String {
     let mut line = format!("- {}", one_line(&c.text));

@@ -20,6 +20,9 @@ pub mod quota;
 pub mod repair;
 pub mod restore;
 pub mod workshop_commands;
+pub mod workshop_remote;
+pub mod workshop_room;
+pub mod workshop_stage;
 pub mod workspace;
 
 pub mod covenant;

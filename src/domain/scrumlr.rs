@@ -176,6 +176,7 @@ pub fn from_scrumlr(
             tags: Vec::new(),
             path: Vec::new(),
             notes: Vec::new(),
+            group: None,
         });
     }
     Ok(Workspace {

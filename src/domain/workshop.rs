@@ -19,6 +19,7 @@ pub enum Phase {
     #[default]
     SetTheStage,
     Write,
+    Group,
     Place,
     Reveal,
     Vote,
@@ -28,9 +29,10 @@ pub enum Phase {
 }
 
 impl Phase {
-    pub const ALL: [Phase; 8] = [
+    pub const ALL: [Phase; 9] = [
         Phase::SetTheStage,
         Phase::Write,
+        Phase::Group,
         Phase::Place,
         Phase::Reveal,
         Phase::Vote,
@@ -43,6 +45,7 @@ impl Phase {
         match self {
             Phase::SetTheStage => "Set the stage",
             Phase::Write => "Write",
+            Phase::Group => "Group",
             Phase::Place => "Place",
             Phase::Reveal => "Reveal",
             Phase::Vote => "Vote",
@@ -55,8 +58,9 @@ impl Phase {
     /// What the facilitator reads out at the start of the phase.
     pub fn instructions(self) -> &'static str {
         match self {
-            Phase::SetTheStage => "We look at situations, not people. Review the commitments from the last retro: done, renegotiated or dropped, each with a word of why.",
-            Phase::Write => "Each participant writes recent challenges as cards, one situation per card. Cards by others stay hidden until Reveal.",
+            Phase::SetTheStage => "We look at situations, not people. Start with the check-in, celebrate the small wins, then look at last time's commitments: what helped, or what got in the way?",
+            Phase::Write => "Each participant writes recent challenges as cards, one situation per card, anonymous unless they sign it. Cards by others stay hidden until everyone has written.",
+            Phase::Group => "Read the cards together and stack cards about the same situation into one group: a group is placed, voted and climbed as one, and keeps every text.",
             Phase::Place => "In turn, each participant puts every card on the rung they think the team was on. Nobody sees the others' placements.",
             Phase::Reveal => "Each card now sits where the group converges. Look at the spread, talk about the cards where people disagree most, and move a card if the team decides so.",
             Phase::Vote => "In turn, each participant spends their dots on the cards the team should climb first. Votes stay hidden until the phase ends.",
@@ -76,6 +80,18 @@ impl Phase {
 
     pub fn prev(self) -> Option<Phase> {
         self.index().checked_sub(1).map(|i| Phase::ALL[i])
+    }
+
+    /// The phases where each participant takes a private turn (on a shared screen, behind
+    /// the hand-over curtain; in their own browser, on their own).
+    pub fn is_private(self) -> bool {
+        matches!(self, Phase::Write | Phase::Place | Phase::Vote)
+    }
+
+    /// Whether the cards' texts are for everyone to see: from Group on, when everyone has
+    /// written.
+    pub fn cards_public(self) -> bool {
+        self >= Phase::Group
     }
 }
 
@@ -468,9 +484,15 @@ pub struct RungNote {
     pub text: String,
 }
 
-/// What a participant sends back from their own browser: their cards on the board and their
-/// ballot (with their roster entry), nothing the facilitator owns.
-pub fn contribution(ws: &super::Workspace, board: &Id, member: &Id) -> super::Workspace {
+/// What a participant sends back from their own browser: the cards they wrote there
+/// (`written`, which only their browser knows, and any card they signed), their ballot and
+/// their roster entry; nothing the facilitator owns, so it can only add to a board.
+pub fn contribution(
+    ws: &super::Workspace,
+    board: &Id,
+    member: &Id,
+    written: &[Id],
+) -> super::Workspace {
     super::Workspace {
         members: ws
             .members
@@ -481,7 +503,10 @@ pub fn contribution(ws: &super::Workspace, board: &Id, member: &Id) -> super::Wo
         cards: ws
             .cards
             .iter()
-            .filter(|c| &c.board_id == board && c.author.as_ref() == Some(member))
+            .filter(|c| {
+                &c.board_id == board
+                    && (written.contains(c.id()) || c.author.as_ref() == Some(member))
+            })
             .cloned()
             .collect(),
         ballots: ws

@@ -15,25 +15,58 @@ fn session(tx: &Tx, board: &Id) -> Result<Session, DomainError> {
         .ok_or(DomainError::NoSession)
 }
 
-/// Checks a participant's private action: the right phase, a participant, a card of this board.
+/// Checks a participant's private action: a live member of the roster (on a shared screen
+/// the session's participants; in a participant's own browser, whoever joined), a card of
+/// this board that is not stacked in a group, and a session that has not passed `until`.
+/// Private actions stay open until the group sees them (placements at Reveal, votes when Vote
+/// ends), so a participant in their own browser can write, place and vote at their own pace.
 fn check_private(
     tx: &Tx,
     board: &Id,
     member: &Id,
     card: &Id,
-    phase: Phase,
+    until: Phase,
 ) -> Result<Session, DomainError> {
     let s = session(tx, board)?;
-    if s.phase != phase {
+    if s.phase > until {
         return Err(DomainError::WrongPhase(s.phase));
     }
-    if !s.participants.contains(member) {
-        return Err(DomainError::NotParticipant);
-    }
-    if &tx.get::<Card>(card)?.board_id != board {
+    tx.get::<super::roster::Member>(member)?;
+    let c = tx.get::<Card>(card)?;
+    if &c.board_id != board {
         return Err(DomainError::OtherBoard);
     }
+    if is_stacked(tx, c) {
+        return Err(DomainError::Grouped);
+    }
     Ok(s)
+}
+
+/// Whether `c` is stacked under a live lead card (one under a card that is gone stands on
+/// its own, as [`super::ladder::leads`] shows it).
+fn is_stacked(tx: &Tx, c: &Card) -> bool {
+    c.group
+        .as_ref()
+        .and_then(|g| tx.ws().get::<Card>(g))
+        .is_some_and(|lead| lead.group.is_none() && lead.board_id == c.board_id)
+}
+
+/// The card that leads `card`'s group (the card itself when it is not stacked).
+fn lead_of(tx: &Tx, card: &Id) -> Result<Id, DomainError> {
+    let c = tx.get::<Card>(card)?;
+    Ok(match &c.group {
+        Some(g) if is_stacked(tx, c) => g.clone(),
+        _ => c.id().clone(),
+    })
+}
+
+/// The live cards stacked under `lead`.
+pub(crate) fn stacked_on(tx: &Tx, lead: &Id) -> Vec<Id> {
+    tx.ws()
+        .live::<Card>()
+        .filter(|c| c.group.as_ref() == Some(lead))
+        .map(|c| c.id().clone())
+        .collect()
 }
 
 /// Changes a participant's ballot, creating it on first use.
@@ -73,7 +106,7 @@ fn place_converged(tx: &mut Tx, board_id: &Id) -> Result<(), DomainError> {
     let cards: Vec<(Id, Option<Id>)> = tx
         .ws()
         .live::<Card>()
-        .filter(|c| &c.board_id == board_id)
+        .filter(|c| &c.board_id == board_id && !is_stacked(tx, c))
         .map(|c| (c.id().clone(), c.rung.clone()))
         .collect();
     let at = tx.now();
@@ -204,15 +237,50 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &WorkshopCommand) -> Result<String, Domain
             board,
             member,
             text,
+            signed,
         } => {
             let s = session(tx, board)?;
-            if s.phase != Phase::Write {
+            if s.phase > Phase::Place {
                 return Err(DomainError::WrongPhase(s.phase));
             }
-            if !s.participants.contains(member) {
-                return Err(DomainError::NotParticipant);
+            tx.get::<super::roster::Member>(member)?;
+            // An anonymous card stores no author at all: not even this browser can tell later
+            // who wrote it.
+            let author = signed.then(|| member.clone());
+            super::board_commands::add_card(tx, board, text, author, None, *signed)?
+        }
+        WorkshopCommand::Group { card, onto } => {
+            let lead = lead_of(tx, onto)?;
+            let board = tx.get::<Card>(&lead)?.board_id.clone();
+            if tx.get::<Card>(card)?.board_id != board {
+                return Err(DomainError::OtherBoard);
             }
-            super::board_commands::add_card(tx, board, text, Some(member.clone()), None, false)?
+            let moving = lead_of(tx, card)?;
+            if moving == lead {
+                return Err(DomainError::SameGroup);
+            }
+            // The card, or the whole group it leads, goes under the new lead.
+            let mut ids = stacked_on(tx, &moving);
+            ids.push(moving);
+            for id in &ids {
+                tx.update::<Card>(id, |c| c.group = Some(lead.clone()))?;
+            }
+            "group cards".to_owned()
+        }
+        WorkshopCommand::Ungroup { card } => {
+            let lead = lead_of(tx, card)?;
+            let rung = tx.get::<Card>(&lead)?.rung.clone();
+            let ids = stacked_on(tx, &lead);
+            if ids.is_empty() {
+                return Err(DomainError::NotGrouped);
+            }
+            for id in &ids {
+                tx.update::<Card>(id, |c| {
+                    c.group = None;
+                    c.rung = rung.clone();
+                })?;
+            }
+            "ungroup cards".to_owned()
         }
         WorkshopCommand::Answer { card, rung, text } => {
             let board_id = tx.get::<Card>(card)?.board_id.clone();

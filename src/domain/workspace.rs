@@ -180,6 +180,23 @@ pub enum Command {
     },
 }
 
+/// Each kind of command is a [`Command`], so `dispatch` takes any of them as they are.
+macro_rules! into_command {
+    ($($kind:ident => $variant:ident),* $(,)?) => {
+        $(impl From<$kind> for Command {
+            fn from(c: $kind) -> Command {
+                Command::$variant(c)
+            }
+        })*
+    };
+}
+into_command!(
+    BoardCommand => Board,
+    WorkshopCommand => Workshop,
+    CovenantCommand => Covenant,
+    GoalCommand => Goal,
+);
+
 /// Changes to a board's workshop session and the participants' ballots.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WorkshopCommand {
@@ -201,32 +218,44 @@ pub enum WorkshopCommand {
         board: Id,
         limit: u32,
     },
-    /// A participant's private placement of a card (`rung: None` takes it back). Place only.
+    /// A participant's private placement of a card (`rung: None` takes it back): open until
+    /// Reveal shows the placements.
     Place {
         board: Id,
         member: Id,
         card: Id,
         rung: Option<Id>,
     },
-    /// A participant adds one dot to a card. Vote only, within the limit.
+    /// A participant adds one dot to a card, within the limit: open until Vote ends.
     Vote {
         board: Id,
         member: Id,
         card: Id,
     },
-    /// A participant takes one dot back from a card. Vote only.
+    /// A participant takes one dot back from a card: open until Vote ends.
     Unvote {
         board: Id,
         member: Id,
         card: Id,
     },
-    /// A participant writes a card in their turn: unsigned, so the author is known here (to
-    /// hide it from the next writer and to send it back as their contribution) and never
-    /// travels in a file for others.
+    /// A participant writes a card in their turn, open until Reveal. The card is anonymous
+    /// (no author stored anywhere) unless `signed`, when the participant is its author.
     Write {
         board: Id,
         member: Id,
         text: String,
+        signed: bool,
+    },
+    /// Stacks `card` (and any card already stacked on it) onto `onto`'s group: one item to
+    /// place, vote and climb, keeping every text.
+    Group {
+        card: Id,
+        onto: Id,
+    },
+    /// Takes every card out of the group that `card` leads or belongs to; they come back
+    /// where the group is.
+    Ungroup {
+        card: Id,
     },
     /// Records the answer to a rung's prompt on a card.
     Answer {
@@ -490,8 +519,12 @@ pub enum DomainError {
     NoSession,
     /// Not possible in the session's current phase.
     WrongPhase(Phase),
-    /// Only participants of the session place and vote.
-    NotParticipant,
+    /// The card is stacked in a group: the group is placed, voted and climbed as one.
+    Grouped,
+    /// A card cannot be stacked onto itself or its own group.
+    SameGroup,
+    /// Ungrouping a card that is in no group.
+    NotGrouped,
     /// All of a participant's dots are spent.
     VoteLimit(u32),
     /// The card belongs to another board.
@@ -537,9 +570,11 @@ impl fmt::Display for DomainError {
             DomainError::NothingChanged => f.write_str("The wording is the same as in force."),
             DomainError::NoSession => f.write_str("Start the workshop first."),
             DomainError::WrongPhase(p) => write!(f, "Not possible during {}.", p.label()),
-            DomainError::NotParticipant => {
-                f.write_str("Only participants of the workshop place cards and vote.")
-            }
+            DomainError::Grouped => f.write_str(
+                "That card is part of a group: the group is placed, voted and climbed as one.",
+            ),
+            DomainError::SameGroup => f.write_str("Those cards are already in one group."),
+            DomainError::NotGrouped => f.write_str("That card is not in a group."),
             DomainError::VoteLimit(n) => write!(f, "All {n} dots are spent: take one back first."),
             DomainError::OtherBoard => f.write_str("That card is on another board."),
         }

@@ -1,11 +1,10 @@
 //! The Climb phase in focus mode: one card at a time, large enough to read from the back of a
 //! room, with its rung's prompt; the answer to each prompt is recorded on the card as it climbs.
 
-use super::workshop_page::workshop;
-use crate::domain::ladder::{Board, Card};
+use crate::domain::ladder::{leads, Board, Card};
 use crate::domain::meta::Entity;
 use crate::domain::workshop::{counts, ranking};
-use crate::domain::{BoardCommand, Command, Id, WorkshopCommand};
+use crate::domain::{BoardCommand, Id, WorkshopCommand};
 use crate::state::AppState;
 use crate::ui::{member_from_value, member_options};
 use leptos::prelude::*;
@@ -16,8 +15,8 @@ pub fn ClimbPhase(id: Id) -> impl IntoView {
     // The order is fixed when the phase opens (most dots first), so climbing a card never
     // reshuffles the queue.
     let order: Vec<(Id, u32)> = state.ws.with_untracked(|ws| {
-        let cards: Vec<&Card> = ws.live::<Card>().filter(|c| c.board_id == id).collect();
-        ranking(&cards, &counts(ws, &id))
+        let all: Vec<&Card> = ws.live::<Card>().filter(|c| c.board_id == id).collect();
+        ranking(&leads(&all), &counts(ws, &id))
             .into_iter()
             .map(|(c, n)| (c.id().clone(), n))
             .collect()
@@ -94,14 +93,11 @@ fn FocusCard(card: Card, board: Board, votes: u32) -> impl IntoView {
         let rung = rung.clone();
         move || {
             if let Some(r) = &rung {
-                workshop(
-                    state,
-                    WorkshopCommand::Answer {
-                        card: card_id.clone(),
-                        rung: r.id.clone(),
-                        text: answer.get_untracked(),
-                    },
-                );
+                state.dispatch(WorkshopCommand::Answer {
+                    card: card_id.clone(),
+                    rung: r.id.clone(),
+                    text: answer.get_untracked(),
+                });
             }
         }
     };
@@ -110,15 +106,15 @@ fn FocusCard(card: Card, board: Board, votes: u32) -> impl IntoView {
         let card_id = card_id.clone();
         move |_| {
             save();
-            state.dispatch(Command::Board(BoardCommand::MoveCardBy {
+            state.dispatch(BoardCommand::MoveCardBy {
                 id: card_id.clone(),
                 delta: 1,
-            }));
+            });
         }
     };
-    let is_own_rung = rung
-        .as_ref()
-        .is_some_and(|r| r.name.eq_ignore_ascii_case("Own it"));
+    // From the rung where the team owns it on, the card names its one owner (Commit then
+    // starts with them).
+    let is_own_rung = rung_index.is_some_and(|i| board.names_owner_at(i));
     let answers: Vec<(String, String)> = card
         .notes
         .iter()
@@ -150,10 +146,10 @@ fn FocusCard(card: Card, board: Board, votes: u32) -> impl IntoView {
                 <label>
                     "Owner of the outcome "
                     <select on:change=move |ev| {
-                        state.dispatch(Command::Board(BoardCommand::SetCardOwner {
+                        state.dispatch(BoardCommand::SetCardOwner {
                             id: owner_id.clone(),
                             owner: member_from_value(event_target_value(&ev)),
-                        }));
+                        });
                     }>
                         {member_options(state, "Nobody yet", card.owner.clone())}
                     </select>

@@ -1,6 +1,10 @@
 //! The phase timer: set, start, pause, add a minute; a countdown, and a sound and a visual cue
-//! at zero (the sound can be muted).
+//! at zero (the sound can be muted). The rules are in [`PhaseTimer`].
 
+use crate::domain::workshop::Phase;
+use crate::domain::workshop_room::{clock_text, PhaseTimer};
+use crate::domain::Id;
+use crate::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -29,101 +33,93 @@ fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// "m:ss" for a number of milliseconds left (rounded up, so 0:00 means time is up).
-pub fn clock_text(ms: f64) -> String {
-    let secs = (ms.max(0.0) / 1000.0).ceil() as u64;
-    format!("{}:{:02}", secs / 60, secs % 60)
+/// The storage key of a board's phase timer.
+pub fn timer_key(board: &Id) -> String {
+    format!("climb.timer.{board}")
 }
 
+/// The phase timer of a board: its end time is stored, so it survives a reload and a
+/// presenter window (`controls: false`) shows the same countdown.
 #[component]
-pub fn Timer() -> impl IntoView {
-    let minutes = RwSignal::new(5u32);
-    let left = RwSignal::new(5.0 * 60_000.0);
-    // When running: the moment the countdown reaches zero.
-    let deadline = RwSignal::new(None::<f64>);
-    let muted = RwSignal::new(false);
-    let up = RwSignal::new(false);
-
+pub fn Timer(
+    board: Id,
+    /// The phase the timer runs for: a new phase sets it afresh to its value.
+    phase: Signal<Phase>,
+    /// Whether to show the buttons (not in a presenter window).
+    #[prop(default = true)]
+    controls: bool,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let key = StoredValue::new(timer_key(&board));
+    let read = move || {
+        let text = state.store().get(&key.get_value()).ok().flatten();
+        PhaseTimer::read(text.as_deref(), phase.get_untracked())
+    };
+    let timer = RwSignal::new(read());
+    let now = RwSignal::new(now_ms());
+    let minutes = RwSignal::new(timer.get_untracked().minutes.to_string());
+    // Writes go to storage at once: that is what survives a reload and what the presenter
+    // window reads.
+    let change = move |f: &dyn Fn(&mut PhaseTimer)| {
+        let mut t = timer.get_untracked();
+        f(&mut t);
+        let _ = state.store().set(&key.get_value(), &t.to_json());
+        timer.set(t);
+    };
     let tick = move || {
-        if let Some(end) = deadline.get_untracked() {
-            let rest = end - now_ms();
-            if rest <= 0.0 {
-                deadline.set(None);
-                left.set(0.0);
-                up.set(true);
-                if !muted.get_untracked() {
-                    let _ = beep();
-                }
-            } else {
-                left.set(rest);
+        now.set(now_ms());
+        // Another window (or the phase) may have changed the timer.
+        let mut t = read();
+        let beep_now = controls && t.settle(now_ms());
+        if beep_now {
+            let _ = state.store().set(&key.get_value(), &t.to_json());
+            if !t.muted {
+                let _ = beep();
             }
+        }
+        if t != timer.get_untracked() {
+            timer.set(t);
         }
     };
     if let Ok(handle) = set_interval_with_handle(tick, std::time::Duration::from_millis(250)) {
         on_cleanup(move || handle.clear());
     }
-
-    let set = move || {
-        deadline.set(None);
-        up.set(false);
-        left.set(f64::from(minutes.get_untracked()) * 60_000.0);
+    let up = move || timer.with(|t| t.is_up(now.get()));
+    let set = move |_| {
+        let m = minutes.get_untracked().trim().parse::<u32>().unwrap_or(5);
+        change(&|t| t.set(m));
+        minutes.set(timer.get_untracked().minutes.to_string());
     };
-    let start_pause = move |_| match deadline.get_untracked() {
-        Some(end) => {
-            left.set((end - now_ms()).max(0.0));
-            deadline.set(None);
-        }
-        None => {
-            if left.get_untracked() <= 0.0 {
-                set();
-            }
-            up.set(false);
-            deadline.set(Some(now_ms() + left.get_untracked()));
-        }
-    };
-    let add_minute = move |_| {
-        up.set(false);
-        match deadline.get_untracked() {
-            Some(end) => deadline.set(Some(end + 60_000.0)),
-            None => left.update(|l| *l = l.max(0.0) + 60_000.0),
-        }
-    };
-
     view! {
-        <section class="timer" class:time-up=move || up.get() aria-label="Phase timer">
+        <section class="timer" class:time-up=up aria-label="Phase timer">
             <p class="timer-clock" role="timer" aria-label="Time left">
-                {move || clock_text(left.get())}
+                {move || clock_text(timer.with(|t| t.left(now.get())))}
             </p>
-            {move || up.get().then(|| view! { <p class="timer-alert" role="alert">"Time is up"</p> })}
-            <div class="row-actions">
-                <label>
-                    "Minutes "
-                    <input
-                        type="number"
-                        min="1"
-                        max="120"
-                        prop:value=move || minutes.get().to_string()
-                        on:change=move |ev| {
-                            if let Ok(m) = event_target_value(&ev).parse::<u32>() {
-                                minutes.set(m.clamp(1, 120));
+            {move || up().then(|| view! { <p class="timer-alert" role="alert">"Time is up"</p> })}
+            {controls.then(|| view! {
+                <div class="row-actions">
+                    <label>
+                        "Minutes "
+                        <input type="number" min="1" max="120" bind:value=minutes/>
+                    </label>
+                    <button on:click=set>"Set"</button>
+                    <button class="primary" on:click=move |_| change(&|t| t.start_pause(now_ms()))>
+                        {move || if timer.with(PhaseTimer::running) { "Pause" } else { "Start" }}
+                    </button>
+                    <button on:click=move |_| change(&|t| t.add_minute(now_ms()))>"+1 minute"</button>
+                    <label>
+                        <input
+                            type="checkbox"
+                            prop:checked=move || timer.with(|t| t.muted)
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                change(&|t| t.muted = on);
                             }
-                        }
-                    />
-                </label>
-                <button on:click=move |_| set()>"Set"</button>
-                <button class="primary" on:click=start_pause>
-                    {move || if deadline.get().is_some() { "Pause" } else { "Start" }}
-                </button>
-                <button on:click=add_minute>"+1 minute"</button>
-                <label>
-                    <input
-                        type="checkbox"
-                        prop:checked=move || muted.get()
-                        on:change=move |ev| muted.set(event_target_checked(&ev))
-                    />
-                    " Mute sound"
-                </label>
-            </div>
+                        />
+                        " Mute sound"
+                    </label>
+                </div>
+            })}
         </section>
     }
 }

@@ -1,32 +1,26 @@
+//! The workshop page: starting a session, the facilitator's shared screen phase by phase,
+//! or, in a browser that joined from an invite, the participant's own view.
+
 use super::climb::ClimbPhase;
-use super::phases::{
-    ClosePhase, CommitPhase, PlacePhase, RevealPhase, SetTheStage, VotePhase, WritePhase,
-};
+use super::common::member_name;
+use super::end_phases::{ClosePhase, CommitPhase};
+use super::group::GroupPhase;
+use super::participant::ParticipantView;
+use super::private_phases::{PlacePhase, VotePhase, WritePhase};
+use super::remote::{FacilitatorTools, Inbox};
+use super::reveal::RevealPhase;
+use super::seat::{read_joined, Seat};
+use super::stage::SetTheStage;
 use super::timer::Timer;
-use crate::browser;
-use crate::domain::exchange::{export_file_name, to_export_json};
 use crate::domain::ladder::Board;
 use crate::domain::roster::Member;
-use crate::domain::workshop::{contribution, Phase};
-use crate::domain::{Command, Id, WorkshopCommand};
+use crate::domain::workshop::Phase;
+use crate::domain::workshop_room::Turn;
+use crate::domain::{Id, WorkshopCommand};
 use crate::router::Link;
 use crate::state::AppState;
-use crate::ui::{EmptyState, Notices};
+use crate::ui::EmptyState;
 use leptos::prelude::*;
-
-/// The participant whose turn it is on the shared screen (or who is using this browser).
-pub type Turn = Signal<Option<Id>>;
-
-pub fn member_name(state: AppState, id: &Id) -> String {
-    state
-        .ws
-        .with_untracked(|ws| ws.get::<Member>(id).map(|m| m.name.clone()))
-        .unwrap_or_else(|| "a former member".to_owned())
-}
-
-pub fn workshop(state: AppState, cmd: WorkshopCommand) -> bool {
-    state.dispatch(Command::Workshop(cmd))
-}
 
 /// A board run as a workshop.
 #[component]
@@ -37,6 +31,8 @@ pub fn WorkshopPage(id: Id) -> impl IntoView {
         Memo::new(move |_| state.ws.with(|ws| ws.get::<Board>(&id).cloned()))
     };
     let started = Memo::new(move |_| board.with(|b| b.as_ref().map(|b| b.session.is_some())));
+    // A browser that joined from an invite is a participant's own, not the facilitator's.
+    let joined = read_joined(state, &id);
     move || match started.get() {
         None => view! {
             <section class="page">
@@ -49,7 +45,10 @@ pub fn WorkshopPage(id: Id) -> impl IntoView {
         }
         .into_any(),
         Some(false) => view! { <StartWorkshop id=id.clone() board=board/> }.into_any(),
-        Some(true) => view! { <SessionView id=id.clone() board=board/> }.into_any(),
+        Some(true) => match joined.clone() {
+            Some(j) => view! { <ParticipantView id=id.clone() board=board joined=j/> }.into_any(),
+            None => view! { <SessionView id=id.clone() board=board/> }.into_any(),
+        },
     }
 }
 
@@ -68,13 +67,10 @@ fn StartWorkshop(id: Id, board: Memo<Option<Board>>) -> impl IntoView {
         let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            workshop(
-                state,
-                WorkshopCommand::Start {
-                    board: id.clone(),
-                    participants: chosen.get_untracked(),
-                },
-            );
+            state.dispatch(WorkshopCommand::Start {
+                board: id.clone(),
+                participants: chosen.get_untracked(),
+            });
         }
     };
     let empty = members.is_empty();
@@ -85,9 +81,10 @@ fn StartWorkshop(id: Id, board: Memo<Option<Board>>) -> impl IntoView {
             </p>
             <h1>"Run “" {title} "” as a workshop"</h1>
             <p>
-                "A guided ladder retro in eight phases: Set the stage, Write, Place, Reveal, Vote, "
-                "Climb, Commit, Close. Each phase shows its instructions and hides what does not "
-                "belong to it. Participants can share this screen or work in their own browsers."
+                "A guided ladder retro in nine phases: Set the stage, Write, Group, Place, Reveal, "
+                "Vote, Climb, Commit, Close. Each phase shows its instructions and hides what does not "
+                "belong to it. Participants can share this screen, or join from their own browsers "
+                "with an invite link."
             </p>
             {if empty {
                 view! {
@@ -134,24 +131,25 @@ fn SessionView(id: Id, board: Memo<Option<Board>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let picked = RwSignal::new(None::<Id>);
-    let turn: Turn = Signal::derive(move || {
-        let ps = participants.get();
-        picked
-            .get()
-            .filter(|p| ps.contains(p))
-            .or_else(|| ps.first().cloned())
-    });
+    // Whose turn it is on this shared screen: one value behind the picker and the curtain.
+    let turn = RwSignal::new(Turn::default());
+    let seat = Seat::Shared {
+        turn,
+        phase,
+        participants,
+    };
+    let facilitator = move || {
+        board
+            .with(|b| b.as_ref().and_then(|b| b.facilitator.clone()))
+            .map(|f| member_name(state, &f))
+    };
     let go = {
         let id = id.clone();
         move |p: Phase| {
-            workshop(
-                state,
-                WorkshopCommand::GoTo {
-                    board: id.clone(),
-                    phase: p,
-                },
-            );
+            state.dispatch(WorkshopCommand::GoTo {
+                board: id.clone(),
+                phase: p,
+            });
         }
     };
     let go_back = go.clone();
@@ -161,10 +159,11 @@ fn SessionView(id: Id, board: Memo<Option<Board>>) -> impl IntoView {
         let id = board_id.clone();
         match phase.get() {
             Phase::SetTheStage => view! { <SetTheStage id=id/> }.into_any(),
-            Phase::Write => view! { <WritePhase id=id turn=turn picked=picked/> }.into_any(),
-            Phase::Place => view! { <PlacePhase id=id turn=turn picked=picked/> }.into_any(),
-            Phase::Reveal => view! { <RevealPhase id=id/> }.into_any(),
-            Phase::Vote => view! { <VotePhase id=id turn=turn picked=picked/> }.into_any(),
+            Phase::Write => view! { <WritePhase id=id seat=seat/> }.into_any(),
+            Phase::Group => view! { <GroupPhase id=id/> }.into_any(),
+            Phase::Place => view! { <PlacePhase id=id seat=seat/> }.into_any(),
+            Phase::Reveal => view! { <RevealPhase id=id edit=true/> }.into_any(),
+            Phase::Vote => view! { <VotePhase id=id seat=seat/> }.into_any(),
             Phase::Climb => view! { <ClimbPhase id=id/> }.into_any(),
             Phase::Commit => view! { <CommitPhase id=id/> }.into_any(),
             Phase::Close => view! { <ClosePhase id=id/> }.into_any(),
@@ -176,7 +175,9 @@ fn SessionView(id: Id, board: Memo<Option<Board>>) -> impl IntoView {
                 <Link href=format!("/boards/{id}")>"Back to the board"</Link>
             </p>
             <h1>"Workshop: " {title}</h1>
+            {move || facilitator().map(|f| view! { <p class="facilitator">{format!("Facilitator: {f}")}</p> })}
             <p class="reminder">"We rate situations, not people."</p>
+            <FacilitatorTools id=id.clone()/>
             <nav aria-label="Phases">
                 <ol class="phases">
                     {Phase::ALL
@@ -216,103 +217,20 @@ fn SessionView(id: Id, board: Memo<Option<Board>>) -> impl IntoView {
                 }}
             </div>
             <p class="instructions">{move || phase.get().instructions()}</p>
-            <Timer/>
+            <Timer board=id.clone() phase=phase.into()/>
             <div class="phase-body">{body}</div>
-            <Contributions id=id.clone() board=board turn=turn/>
+            <details class="contributions">
+                <summary>"Participants in their own browsers"</summary>
+                <p>
+                    "Send the invite link in the call's chat: each participant joins as themselves, "
+                    "writes, places and votes in their own browser, and sends back a contribution "
+                    "link. Paste each one here: it can only add to this board, and the same link "
+                    "twice changes nothing. For Reveal and later phases, send the invite link again."
+                </p>
+                <Inbox id=id.clone()/>
+            </details>
             <Participants id=id.clone() participants=participants/>
         </section>
-    }
-}
-
-/// Who is taking their turn: a select of the participants and a "Next participant" button.
-#[component]
-pub fn TurnPicker(
-    label: &'static str,
-    participants: Vec<Id>,
-    turn: Turn,
-    picked: RwSignal<Option<Id>>,
-) -> impl IntoView {
-    let state = AppState::expect();
-    let names: Vec<(Id, String)> = participants
-        .iter()
-        .map(|p| (p.clone(), member_name(state, p)))
-        .collect();
-    let next = {
-        let participants = participants.clone();
-        move |_| {
-            let current = turn.get_untracked();
-            let i = participants
-                .iter()
-                .position(|p| Some(p) == current.as_ref())
-                .map_or(0, |i| (i + 1) % participants.len().max(1));
-            picked.set(participants.get(i).cloned());
-        }
-    };
-    view! {
-        <div class="turn row-actions">
-            <label>
-                {label} " "
-                <select on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    picked.set(crate::ui::member_from_value(v));
-                }>
-                    {names
-                        .into_iter()
-                        .map(|(id, name)| {
-                            let sel = turn.get_untracked().as_ref() == Some(&id);
-                            view! { <option value=id.to_string() selected=sel>{name}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </label>
-            <button on:click=next>"Next participant"</button>
-        </div>
-    }
-}
-
-/// Exporting this participant's contribution, and importing others'.
-#[component]
-fn Contributions(id: Id, board: Memo<Option<Board>>, turn: Turn) -> impl IntoView {
-    let state = AppState::expect();
-    let notices = Notices::expect();
-    let export = move |_| {
-        let Some(member) = turn.get_untracked() else {
-            notices.error("Choose a participant first.");
-            return;
-        };
-        let Some(b) = board.get_untracked() else {
-            return;
-        };
-        let name = member_name(state, &member);
-        let json = state
-            .ws
-            .with_untracked(|ws| to_export_json(&contribution(ws, &id, &member), browser::now()));
-        let file = export_file_name(
-            b.date.unwrap_or_else(browser::today),
-            &format!("{} contribution {name}", b.title),
-        );
-        match browser::download(&file, &json, "application/json") {
-            Ok(()) => notices.success(format!("{name}'s contribution is in {file}.")),
-            Err(e) => notices.error(format!("The download could not start: {e}")),
-        }
-    };
-    view! {
-        <details class="contributions">
-            <summary>"Participants in their own browsers"</summary>
-            <p>
-                "Each participant opens this board from the facilitator's share link or file, "
-                "writes, places and votes as themselves, then exports their contribution. The "
-                "facilitator imports the files here: nothing is duplicated, and importing a "
-                "file twice changes nothing."
-            </p>
-            <button on:click=export>
-                {move || match turn.get() {
-                    Some(m) => format!("Export {}'s contribution", member_name(state, &m)),
-                    None => "Export my contribution".to_owned(),
-                }}
-            </button>
-            <crate::data::ImportPanel heading="Import contributions"/>
-        </details>
     }
 }
 
@@ -327,13 +245,10 @@ fn Participants(id: Id, participants: Memo<Vec<Id>>) -> impl IntoView {
                 legend="Who takes part"
                 chosen=participants.into()
                 set=move |list| {
-                    workshop(
-                        state,
-                        WorkshopCommand::SetParticipants {
-                            board: id.clone(),
-                            participants: list,
-                        },
-                    );
+                    state.dispatch(WorkshopCommand::SetParticipants {
+                        board: id.clone(),
+                        participants: list,
+                    });
                 }
             />
         </details>

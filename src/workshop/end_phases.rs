@@ -1,0 +1,205 @@
+//! The last phases: Commit (cards on the top rung become micro-goals, linked both ways) and
+//! Close (the summary, and the board to take away).
+
+use super::common::{board_of, items_of, short};
+use crate::browser;
+use crate::domain::exchange::{board_subset, export_file_name, to_export_json};
+use crate::domain::goals::Goal;
+use crate::domain::iso::{format_date, parse_date};
+use crate::domain::ladder::{board_markdown, summarize, Card};
+use crate::domain::merge::plural;
+use crate::domain::meta::Entity;
+use crate::domain::{GoalCommand, Id};
+use crate::router::Link;
+use crate::state::AppState;
+use crate::ui::{member_from_value, member_options, Notices};
+use leptos::prelude::*;
+
+/// Commit: cards on the top rung become micro-goals, linked both ways.
+#[component]
+pub fn CommitPhase(id: Id) -> impl IntoView {
+    let state = AppState::expect();
+    let content = move || {
+        let Some(board) = board_of(state, &id) else {
+            return ().into_any();
+        };
+        let Some(top) = board.rungs.last().cloned() else {
+            return ().into_any();
+        };
+        let cards: Vec<Card> = items_of(state, &id)
+            .into_iter()
+            .map(|(c, _)| c)
+            .filter(|c| c.rung.as_ref() == Some(&top.id))
+            .collect();
+        if cards.is_empty() {
+            return view! {
+                <p>{format!("No card has reached {} yet. Climb cards in the Climb phase.", top.name)}</p>
+            }
+            .into_any();
+        }
+        view! {
+            <ul class="commit-list">
+                {cards
+                    .into_iter()
+                    .map(|c| {
+                        let goal = state.ws.with(|ws| {
+                            ws.live::<Goal>().find(|g| g.card.as_ref() == Some(c.id())).cloned()
+                        });
+                        match goal {
+                            Some(g) => view! {
+                                <li class="commit-card">
+                                    <p class="reveal-text">{c.text.clone()}</p>
+                                    <p>
+                                        "Micro-goal: " <strong>{g.outcome.clone()}</strong>
+                                        {g.due.map(|d| format!(" · due {}", format_date(&d)))}
+                                        " · " <Link href="/goals">"See it in Micro-goals"</Link>
+                                    </p>
+                                </li>
+                            }
+                            .into_any(),
+                            None => view! { <CommitForm card=c top=top.id.clone()/> }.into_any(),
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! { <section aria-label="Commitments">{content}</section> }
+}
+
+/// The micro-goal a card on the top rung becomes: its step as the outcome, its owner (chosen
+/// at Own it during Climb) and a due date a week away, all editable.
+#[component]
+fn CommitForm(card: Card, top: Id) -> impl IntoView {
+    let state = AppState::expect();
+    let step = card
+        .notes
+        .iter()
+        .find(|n| n.rung == top)
+        .map(|n| n.text.clone())
+        .unwrap_or_else(|| card.text.clone());
+    let outcome = RwSignal::new(step);
+    let owner = RwSignal::new(card.owner.clone());
+    let today = browser::today();
+    let due = RwSignal::new(crate::domain::iso::format_date(
+        &(today + chrono::Duration::days(7)),
+    ));
+    let verification = RwSignal::new(String::new());
+    let s = short(&card.text);
+    let card_id = card.meta.id.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        state.dispatch(GoalCommand::Create {
+            outcome: outcome.get_untracked(),
+            owner: owner.get_untracked(),
+            partner: None,
+            due: parse_date(&due.get_untracked()),
+            follow_up: None,
+            verification: verification.get_untracked(),
+            card: Some(card_id.clone()),
+            clause: None,
+            today,
+        });
+    };
+    view! {
+        <li class="commit-card">
+            <p class="reveal-text">{card.text.clone()}</p>
+            <form class="commit-form" on:submit=submit aria-label=format!("Commit to “{s}”")>
+                <label>
+                    "Outcome (one sentence anyone can check) "
+                    <input type="text" maxlength="300" required bind:value=outcome/>
+                </label>
+                <label>
+                    "Owner "
+                    <select on:change=move |ev| owner.set(member_from_value(event_target_value(&ev)))>
+                        {member_options(state, "Choose…", card.owner.clone())}
+                    </select>
+                </label>
+                <label>
+                    "Due "
+                    <input type="date" bind:value=due/>
+                </label>
+                <label>
+                    "How we will know it is done "
+                    <input type="text" maxlength="300" bind:value=verification/>
+                </label>
+                <button class="primary" type="submit">"Create micro-goal"</button>
+            </form>
+        </li>
+    }
+}
+
+/// Close: the summary, and the board to take away.
+#[component]
+pub fn ClosePhase(id: Id) -> impl IntoView {
+    let state = AppState::expect();
+    let notices = Notices::expect();
+    let summary = {
+        let id = id.clone();
+        move || {
+            let board = board_of(state, &id)?;
+            let (s, goals) = state.ws.with(|ws| {
+                let cards: Vec<&Card> = ws.live::<Card>().filter(|c| c.board_id == id).collect();
+                let goals = ws
+                    .live::<Goal>()
+                    .filter(|g| {
+                        g.card
+                            .as_ref()
+                            .is_some_and(|c| cards.iter().any(|x| x.id() == c))
+                    })
+                    .count();
+                (summarize(&board, cards), goals)
+            });
+            Some(view! {
+                <ul class="close-summary">
+                    <li>{match s.percent_above() {
+                        Some(p) => format!("{p}% of placed cards are above the line ({} of {}).", s.above, s.placed()),
+                        None => "No card is placed.".to_owned(),
+                    }}</li>
+                    <li>{format!("{} climbed, {} in all.", plural(s.climbed, "card", "cards"), plural(s.rungs_climbed, "rung", "rungs"))}</li>
+                    <li>{format!("{} committed.", plural(goals, "micro-goal", "micro-goals"))}</li>
+                </ul>
+            })
+        }
+    };
+    let (id1, id2) = (id.clone(), id.clone());
+    let export = move |_| {
+        let Some(b) = board_of(state, &id1) else {
+            return;
+        };
+        let json = state
+            .ws
+            .with_untracked(|ws| to_export_json(&board_subset(ws, &id1), browser::now()));
+        let name = export_file_name(b.date.unwrap_or_else(browser::today), &b.title);
+        if let Err(e) = browser::download(&name, &json, "application/json") {
+            notices.error(format!("The download could not start: {e}"));
+        }
+    };
+    let copy = move |_| {
+        let Some(b) = board_of(state, &id2) else {
+            return;
+        };
+        let md = state.ws.with_untracked(|ws| {
+            board_markdown(&b, ws.live::<Card>().filter(|c| c.board_id == id2), &|m| {
+                crate::domain::roster::member_name(ws, m)
+            })
+        });
+        browser::copy_text(&md, move |ok| {
+            if ok {
+                notices.success("The board is on the clipboard as Markdown.");
+            } else {
+                notices.error("The browser refused the clipboard.");
+            }
+        });
+    };
+    view! {
+        <section aria-label="Summary">
+            {summary}
+            <div class="row-actions">
+                <button class="primary" on:click=export>"Export board"</button>
+                <button on:click=copy>"Copy as Markdown"</button>
+            </div>
+        </section>
+    }
+}
