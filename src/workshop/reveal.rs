@@ -52,8 +52,7 @@ fn spread_plot(board: &Board, s: &Spread, description: String) -> impl IntoView 
         })
         .collect_view();
     view! {
-        <div class="spread" role="img" aria-label=description
-            style=format!("grid-template-columns: repeat({}, minmax(0, 1fr))", board.rungs.len().max(1))>
+        <div class="spread" role="img" aria-label=description>
             {columns}
         </div>
     }

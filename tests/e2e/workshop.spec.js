@@ -15,15 +15,28 @@ const next = (page, phase) => page.getByRole("button", { name: `Next: ${phase} �
 const phaseIs = (page, phase) =>
   expect(page.getByRole("navigation", { name: "Phases" }).locator("[aria-current=step]")).toHaveText(phase);
 
+// Hands the shared screen to `who`: the picker names them, the curtain asks them to start.
+async function takeTurn(page, label, who) {
+  const picker = page.getByRole("combobox", { name: label });
+  await picker.selectOption({ label: who });
+  await expect(picker.locator("option:checked")).toHaveText(who);
+  const start = page.getByRole("button", { name: `Start as ${who}` });
+  if (await start.isVisible()) {
+    await expect(page.getByRole("region", { name: "Hand-over" })).toContainText(`Pass the screen to ${who}.`);
+    await start.click();
+  }
+  await expect(page.getByRole("region", { name: "Hand-over" })).toHaveCount(0);
+}
+
 async function writeAs(page, who, text) {
-  await page.getByRole("combobox", { name: "Writing as" }).selectOption({ label: who });
+  await takeTurn(page, "Writing as", who);
   await page.getByRole("textbox", { name: /^A recent challenge/ }).fill(text);
   await page.getByRole("button", { name: "Add card", exact: true }).click();
   await expect(page.getByRole("list", { name: "Your cards" })).toContainText(text);
 }
 
 async function placeAs(page, who, placements) {
-  await page.getByRole("combobox", { name: "Placing as" }).selectOption({ label: who });
+  await takeTurn(page, "Placing as", who);
   for (const [card, rung] of placements) {
     const select = page.getByRole("combobox", { name: new RegExp(`Rung for “${card}`) });
     await select.selectOption({ label: rung });
@@ -55,51 +68,55 @@ test("a full workshop: two on one screen, one contribution from a file, a micro-
   await next(page, "Write");
   await writeAs(page, "Ana", A);
   await page.getByRole("button", { name: "Next participant" }).click();
-  await expect(page.getByRole("combobox", { name: "Writing as" })).toHaveValue(/.+/);
+  // The curtain comes down at once and the picker names whose turn it is.
+  await expect(page.getByRole("region", { name: "Hand-over" })).toContainText("Pass the screen to Ben.");
+  await expect(page.getByRole("combobox", { name: "Writing as" }).locator("option:checked")).toHaveText("Ben");
+  await expect(page.getByRole("list", { name: "Your cards" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Start as Ben" }).click();
   await expect(page.getByRole("list", { name: "Your cards" })).not.toContainText(A);
-  await expect(page.getByText("1 card by others is hidden until Reveal.")).toBeVisible();
+  await expect(page.getByText("1 card by others is hidden until everyone has written.")).toBeVisible();
   await writeAs(page, "Ben", B);
 
-  // The facilitator shares the board as a file; Cy works in a browser of their own.
-  await page.getByRole("link", { name: "Back to the board" }).click();
-  const boardDownload = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Export board" }).click();
-  const boardFile = info.outputPath("board.climb.json");
-  await (await boardDownload).saveAs(boardFile);
-
+  // Cy joins from an invite link in a browser of their own, and sends a contribution link.
+  await page.getByRole("button", { name: "Copy invite link" }).click();
+  const invite = await page.getByRole("textbox", { name: /^Invite link/ }).inputValue();
+  expect(invite).toContain("/join#invite=");
   const cy = await (await browser.newContext()).newPage();
-  await openApp(cy, "/data");
-  await cy.getByLabel("Import a file (.climb.json)").setInputFiles(boardFile);
-  await cy.getByRole("button", { name: "Merge into this workspace" }).click();
-  await openApp(cy, "/boards");
-  await cy.getByRole("link", { name: "Sprint 43 retro" }).click();
-  await cy.getByRole("link", { name: "Continue the workshop" }).click();
-  await phaseIs(cy, "Write");
-  await writeAs(cy, "Cy", C);
-  await next(cy, "Place");
-  await placeAs(cy, "Cy", [
-    [A, "Blame others"],
-    [B, "Own it"],
-    [C, "Wait and hope"],
-  ]);
-  await cy.getByText("Participants in their own browsers").click();
-  const contributionDownload = cy.waitForEvent("download");
-  await cy.getByRole("button", { name: "Export Cy's contribution" }).click();
-  const contribution = await contributionDownload;
-  expect(contribution.suggestedFilename()).toMatch(/contribution-cy\.climb\.json$/);
-  const contributionFile = info.outputPath("cy.climb.json");
-  await contribution.saveAs(contributionFile);
+  await cy.goto(invite);
+  await expect(cy.getByRole("heading", { level: 1 })).toHaveText("Join “Sprint 43 retro” as…");
+  await cy.getByRole("button", { name: "Cy", exact: true }).click();
+  await expect(cy.getByText("You take part as Cy.")).toBeVisible();
+  await cy.getByRole("textbox", { name: /^A recent challenge/ }).fill(C);
+  await cy.getByRole("button", { name: "Add card", exact: true }).click();
+  await expect(cy.getByRole("list", { name: "Your cards" })).toContainText(C);
+  await cy.getByRole("button", { name: "Place", exact: true }).click();
+  for (const [card, rung] of [[A, "Blame others"], [B, "Own it"], [C, "Wait and hope"]]) {
+    await cy.getByRole("combobox", { name: new RegExp(`Rung for “${card}`) }).selectOption({ label: rung });
+  }
+  await expect(cy.getByText("Cy has placed 3 of 3 cards.")).toBeVisible();
+  await cy.getByRole("button", { name: "Send my contribution" }).click();
+  const link = await cy.getByRole("textbox", { name: /^Contribution link/ }).inputValue();
+  expect(link).toContain("/workshop#contribution=");
+  info.annotations.push({ type: "link sizes", description: `invite ${invite.length} B, contribution ${link.length} B` });
 
-  // Place, in turn on the shared screen: Ben does not see Ana's placements.
-  await page.getByRole("link", { name: "Continue the workshop" }).click();
+  // Group, then Place in turn on the shared screen; Cy's contribution is pasted first.
+  await next(page, "Group");
   await next(page, "Place");
-  // Cy's contribution arrives first from the file: a card and a ballot, nothing duplicated.
   await page.getByText("Participants in their own browsers").click();
-  await page.getByLabel("Import a file (.climb.json)").setInputFiles(contributionFile);
-  const preview = page.getByRole("region", { name: "Import preview" });
-  await expect(preview.getByRole("row", { name: /^Cards/ })).toContainText("1");
-  await expect(preview.getByRole("row", { name: /^Workshop placements and votes/ })).toContainText("1");
-  await preview.getByRole("button", { name: "Merge into this workspace" }).click();
+  for (let i = 0; i < 2; i++) {
+    await page.getByRole("textbox", { name: "Contribution link" }).fill(link);
+    await page.getByRole("button", { name: "Read it" }).click();
+    if (i === 0) {
+      await expect(page.getByRole("group", { name: "Contribution" })).toContainText("Cy: 1 card, placements for 3 cards");
+      await page.getByRole("button", { name: "Add to the board" }).click();
+    } else {
+      // The same link twice changes nothing.
+      await expect(page.getByRole("group", { name: "Contribution" })).toContainText("Already on the board");
+      await page.getByRole("button", { name: "Close" }).click();
+    }
+  }
+  await expect(page.getByRole("button", { name: "Replace everything" })).toHaveCount(0);
+  await takeTurn(page, "Placing as", "Ana");
   await expect(page.getByRole("combobox", { name: /^Rung for/ })).toHaveCount(3);
 
   await placeAs(page, "Ana", [
@@ -108,6 +125,7 @@ test("a full workshop: two on one screen, one contribution from a file, a micro-
     [C, "Wait and hope"],
   ]);
   await page.getByRole("button", { name: "Next participant" }).click();
+  await page.getByRole("button", { name: "Start as Ben" }).click();
   await expect(page.getByText("Ben has placed 0 of 3 cards.")).toBeVisible();
   await expect(page.getByRole("combobox", { name: new RegExp(`Rung for “${A}`) })).toHaveValue("");
   await placeAs(page, "Ben", [
@@ -130,13 +148,14 @@ test("a full workshop: two on one screen, one contribution from a file, a micro-
 
   // Vote: dots within the limit, hidden until the phase ends.
   await next(page, "Vote");
-  await page.getByRole("combobox", { name: "Voting as" }).selectOption({ label: "Ana" });
+  await takeTurn(page, "Voting as", "Ana");
   await page.getByRole("button", { name: `Add a dot to “${B}”` }).click();
   await page.getByRole("button", { name: `Add a dot to “${B}”` }).click();
   await page.getByRole("button", { name: `Add a dot to “${A}”` }).click();
   await expect(page.getByText("Ana has 0 of 3 dots left.")).toBeVisible();
   await expect(page.getByRole("button", { name: `Add a dot to “${C}”` })).toBeDisabled();
   await page.getByRole("button", { name: "Next participant" }).click();
+  await page.getByRole("button", { name: "Start as Ben" }).click();
   await expect(page.getByText("Ben has 3 of 3 dots left.")).toBeVisible();
   await page.getByRole("button", { name: `Add a dot to “${B}”` }).click();
 
@@ -197,13 +216,12 @@ test("a full workshop: two on one screen, one contribution from a file, a micro-
   await page.getByRole("link", { name: "Run as a workshop" }).click();
   await page.getByRole("button", { name: "Start the workshop" }).click();
   const review = page.getByRole("region", { name: "Review of commitments" });
-  await expect(review).toContainText("Open commitments from “Sprint 43 retro”");
+  await expect(review).toContainText("Commitments from “Sprint 43 retro”");
   await expect(review).toContainText("Quarantine the three flaky tests by Friday");
+  await review.getByRole("textbox", { name: /^What helped, or what got in the way/ }).fill("All three are quarantined");
   await review.getByRole("button", { name: "Done" }).click();
-  await expect(page.getByText("Say why, in a word or two, first.")).toBeVisible();
-  await review.getByRole("textbox", { name: /^Why, for/ }).fill("All three are quarantined");
-  await review.getByRole("button", { name: "Done" }).click();
-  await expect(review).toContainText("No open commitments from “Sprint 43 retro”.");
+  await expect(review).toContainText("No open commitments left to review.");
+  await expect(review.getByRole("status")).toHaveText("Reviewed: 1 done.");
   await openApp(page, "/goals");
   await page.getByRole("tab", { name: "Done" }).click();
   await expect(page.getByRole("listitem", { name: "Goal: Quarantine the three flaky tests by Friday" })).toContainText("All three are quarantined");
@@ -252,19 +270,31 @@ for (const scheme of ["light", "dark"]) {
     expect(results.violations.map((v) => `start: ${v.id} ${v.help}`)).toEqual([]);
     await page.getByRole("button", { name: "Start the workshop" }).click();
     await page.setViewportSize({ width: 360, height: 740 });
-    const phases = ["Set the stage", "Write", "Place", "Reveal", "Vote", "Climb", "Commit", "Close"];
+    const phases = ["Set the stage", "Write", "Group", "Place", "Reveal", "Vote", "Climb", "Commit", "Close"];
     for (const [i, phase] of phases.entries()) {
       if (i > 0) await next(page, phase);
       await phaseIs(page, phase);
       if (phase === "Write") await writeAs(page, "Ana", "A situation worth climbing");
       if (phase === "Place") {
+        await takeTurn(page, "Placing as", "Ana");
         await page.getByRole("combobox", { name: /^Rung for/ }).selectOption({ label: "Make it happen" });
       }
+      if (phase === "Vote") await takeTurn(page, "Voting as", "Ana");
       // Open the folded sections too, so that their contents are checked.
       for (const summary of await page.locator("details > summary").all()) await summary.click();
       results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${phase}: ${v.id} ${v.help}`)).toEqual([]);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) {
+        const wide = await page.evaluate(() =>
+          [...document.querySelectorAll("body *")]
+            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .map((e) => `${e.tagName}.${e.className}`)
+            .slice(0, 8)
+            .join(" "),
+        );
+        expect(wide, phase).toBe("");
+      }
       expect(overflow, phase).toBeLessThanOrEqual(0);
     }
   });
