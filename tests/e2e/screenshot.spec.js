@@ -1,6 +1,14 @@
 // Keeps the README's screenshot current: renders a populated page at a fixed size.
 import { test, expect, openApp } from "./fixtures.js";
 
+// Hands the shared screen to `who` and lifts the hand-over curtain.
+async function takeTurn(page, label, who) {
+  await page.getByRole("combobox", { name: label }).selectOption({ label: who });
+  const start = page.getByRole("button", { name: `Start as ${who}` });
+  if (await start.isVisible()) await start.click();
+}
+
+
 test("README screenshot of the team page", async ({ page }) => {
   await page.setViewportSize({ width: 1200, height: 720 });
   await openApp(page, "/team");
@@ -57,10 +65,12 @@ test("README screenshot of a workshop's Reveal phase", async ({ page }) => {
   await page.getByRole("button", { name: "Start the workshop" }).click();
   await page.getByRole("button", { name: "Next: Write ▶" }).click();
   const cards = ["The release slipped a week", "Flaky tests block merges", "Waiting on the vendor's answer"];
+  await page.getByRole("button", { name: "Start as Ana" }).click();
   for (const text of cards) {
     await page.getByRole("textbox", { name: /^A recent challenge/ }).fill(text);
     await page.getByRole("button", { name: "Add card", exact: true }).click();
   }
+  await page.getByRole("button", { name: "Next: Group ▶" }).click();
   await page.getByRole("button", { name: "Next: Place ▶" }).click();
   const placements = {
     Ana: ["Excuses", "Acknowledge reality", "Wait and hope"],
@@ -68,7 +78,7 @@ test("README screenshot of a workshop's Reveal phase", async ({ page }) => {
     Cleo: ["Blame others", "Own it", "Excuses"],
   };
   for (const [who, rungs] of Object.entries(placements)) {
-    await page.getByRole("combobox", { name: "Placing as" }).selectOption({ label: who });
+    await takeTurn(page, "Placing as", who);
     for (const [i, rung] of rungs.entries()) {
       await page.getByRole("combobox", { name: new RegExp(`Rung for “${cards[i].slice(0, 20)}`) }).selectOption({ label: rung });
     }

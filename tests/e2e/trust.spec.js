@@ -4,6 +4,14 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { test as plain } from "@playwright/test";
 import { test, expect, openApp, expectSaved } from "./fixtures.js";
 
+// Hands the shared screen to `who` and lifts the hand-over curtain.
+async function takeTurn(page, label, who) {
+  await page.getByRole("combobox", { name: label }).selectOption({ label: who });
+  const start = page.getByRole("button", { name: `Start as ${who}` });
+  if (await start.isVisible()) await start.click();
+}
+
+
 const KEY = "climb.workspace";
 const nav = (page, name) =>
   page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
@@ -248,15 +256,16 @@ test("a board file and share link after a three-person workshop name nobody's pl
   await next("Write");
   const texts = ["Release slipped", "Flaky tests", "Vendor late"];
   for (const [i, who] of ["Ana", "Ben", "Cy"].entries()) {
-    await page.getByRole("combobox", { name: "Writing as" }).selectOption({ label: who });
+    await takeTurn(page, "Writing as", who);
     await page.getByRole("textbox", { name: /^A recent challenge/ }).fill(texts[i]);
     await page.getByRole("button", { name: "Add card", exact: true }).click();
     await expect(page.getByRole("list", { name: "Your cards" })).toContainText(texts[i]);
   }
+  await next("Group");
   await next("Place");
   const rungs = ["Blame others", "Excuses", "Own it"];
   for (const [i, who] of ["Ana", "Ben", "Cy"].entries()) {
-    await page.getByRole("combobox", { name: "Placing as" }).selectOption({ label: who });
+    await takeTurn(page, "Placing as", who);
     for (const t of texts) {
       const select = page.getByRole("combobox", { name: new RegExp(`Rung for “${t}`) });
       await select.selectOption({ label: rungs[i] });
@@ -267,7 +276,7 @@ test("a board file and share link after a three-person workshop name nobody's pl
   await next("Reveal");
   await next("Vote");
   for (const who of ["Ana", "Ben", "Cy"]) {
-    await page.getByRole("combobox", { name: "Voting as" }).selectOption({ label: who });
+    await takeTurn(page, "Voting as", who);
     await page.getByRole("button", { name: `Add a dot to “${texts[1]}”` }).click();
     await expect(page.getByText(`${who} has 2 of 3 dots left.`)).toBeVisible();
   }
