@@ -8,8 +8,9 @@ use crate::state::AppState;
 use crate::ui::Notices;
 use leptos::prelude::*;
 
-/// Reads an imported text as [`read_import`] does, with this browser's date and randomness.
-fn read(text: &str) -> Result<Restored, String> {
+/// Reads an imported text (a file, a share, invite or contribution link) as [`read_import`]
+/// does, with this browser's date and randomness.
+pub fn read(text: &str) -> Result<Restored, String> {
     let mut rng = crate::domain::Rng::new(browser::random_seed());
     read_import(text, browser::today(), browser::now(), &mut rng)
 }

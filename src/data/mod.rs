@@ -9,4 +9,4 @@ mod recently_deleted;
 mod storage_use;
 
 pub use data_page::{share_json, DataPage};
-pub use import_panel::ImportPanel;
+pub use import_panel::{read as read_import_text, ImportPanel};

@@ -140,13 +140,6 @@ impl Board {
     }
 }
 
-impl Card {
-    /// Whether the card is stacked under another one (and so not an item of its own).
-    pub fn is_stacked(&self) -> bool {
-        self.group.is_some()
-    }
-}
-
 /// Ladder layouts a board can start from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Template {

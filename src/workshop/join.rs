@@ -2,8 +2,8 @@
 //! picks themselves from the roster (or adds their name) and goes to the current phase.
 
 use super::common::{board_of, member_name, participants_of};
-use super::remote::read_text;
 use super::seat::{read_joined, write_joined};
+use crate::data::read_import_text as read_text;
 use crate::domain::roster::Member;
 use crate::domain::workshop_remote::{read_invite, Joined};
 use crate::domain::{Command, Id};

@@ -4,8 +4,8 @@
 
 use super::common::participants_of;
 use crate::browser;
-use crate::domain::exchange::{export_file_name, to_export_json, Restored};
-use crate::domain::import::read_import;
+use crate::data::read_import_text as read_text;
+use crate::domain::exchange::{export_file_name, to_export_json};
 use crate::domain::workshop::contribution;
 use crate::domain::workshop_remote::{invite, read_contribution, ContributionSummary, Joined};
 use crate::domain::{Id, WorkshopCommand, Workspace};
@@ -13,12 +13,6 @@ use crate::share::{make_link_to, read_link, take_fragment, CONTRIBUTION, INVITE}
 use crate::state::AppState;
 use crate::ui::Notices;
 use leptos::prelude::*;
-
-/// Reads an imported text as the Data page does, with this browser's date and randomness.
-pub fn read_text(text: &str) -> Result<Restored, String> {
-    let mut rng = crate::domain::Rng::new(browser::random_seed());
-    read_import(text, browser::today(), browser::now(), &mut rng)
-}
 
 /// "2.4 KB" for a link's length.
 fn size_text(link: &str) -> String {
