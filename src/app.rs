@@ -210,16 +210,12 @@ fn Home() -> impl IntoView {
                 let today = crate::browser::today();
                 state.ws.with(|ws| {
                     ws.live::<crate::domain::covenant::Covenant>()
-                        .filter(|c| c.review_due(today, 14))
-                        .map(|c| {
-                            let date = c
-                                .terms
-                                .review_on
-                                .map(|d| crate::domain::iso::format_date(&d))
-                                .unwrap_or_default();
+                        .filter_map(|c| c.review_reminder(today, 14))
+                        .map(|text| {
                             view! {
                                 <p class="focus-warning" role="status">
-                                    {format!("The covenant “{}” is due for review on {date}. ", c.terms.title)}
+                                    {text}
+                                    " "
                                     <Link href="/covenant">"Open the covenant"</Link>
                                 </p>
                             }

@@ -4,7 +4,9 @@
 mod common;
 
 use chrono::NaiveDate;
-use climb::domain::covenant::{diff, Covenant, CovenantState, DiffLine, Terms, CLARITY};
+use climb::domain::covenant::{
+    diff, Covenant, CovenantState, DiffLine, ReviewOutcome, SignatureState, Terms, CLARITY,
+};
 use climb::domain::exchange::{read_entity, restore, to_storage_json};
 use climb::domain::{Command, CovenantCommand as C, DomainError, Id};
 use common::{at, Fixture};
@@ -127,7 +129,16 @@ fn the_fingerprint_follows_wording_only() {
         fp
     );
     assert_ne!(changed(&|t| t.behaviours.swap(0, 1)), fp);
-    assert_ne!(changed(&|t| t.review_on = day(16)), fp);
+    // The review date is not wording: members sign what the team agrees to.
+    assert_eq!(changed(&|t| t.review_on = day(16)), fp);
+    assert_ne!(
+        {
+            let mut t = base.clone();
+            t.review_on = day(16);
+            t.fingerprint_with_date()
+        },
+        base.fingerprint_with_date()
+    );
     assert_ne!(changed(&|t| t.decision_rights.push(Default::default())), fp);
     let with_driver = changed(&|t| {
         t.decision_rights
@@ -297,14 +308,153 @@ fn review_cycle_and_review_reminder() {
     );
     assert!(!covenant(&f, &id).review_due(today, 4));
     assert!(covenant(&f, &id).review_due(day(20).unwrap(), 0), "past");
+    assert_eq!(covenant(&f, &id).review_overdue(day(15).unwrap()), None);
+    assert_eq!(covenant(&f, &id).review_overdue(day(16).unwrap()), day(15));
+    assert_eq!(
+        covenant(&f, &id)
+            .review_reminder(day(16).unwrap(), 14)
+            .as_deref(),
+        Some("The covenant “Platform covenant” review is overdue since 2026-12-15.")
+    );
+    assert_eq!(
+        covenant(&f, &id)
+            .review_reminder(day(10).unwrap(), 14)
+            .as_deref(),
+        Some("The covenant “Platform covenant” is due for review on 2026-12-15.")
+    );
     f.run(cmd(C::StartReview { id: id.clone() }));
     assert_eq!(covenant(&f, &id).state, CovenantState::UnderReview);
-    f.run(cmd(C::Reaffirm { id: id.clone() }));
-    assert_eq!(covenant(&f, &id).state, CovenantState::Active);
+    let reaffirm = |learned: &str, next: u32| {
+        cmd(C::Reaffirm {
+            id: id.clone(),
+            learned: learned.into(),
+            next: day(next).unwrap(),
+            today: day(20).unwrap(),
+        })
+    };
+    assert_eq!(f.refuse(reaffirm("  ", 28)), DomainError::LearnedRequired);
+    assert_eq!(
+        f.refuse(reaffirm("Handovers work", 20)),
+        DomainError::NextReviewDate
+    );
+    f.run(reaffirm("Handovers work; we still escalate late", 28));
+    let c = covenant(&f, &id);
+    assert_eq!(c.state, CovenantState::Active);
+    // The review is recorded, the due date moves on and the reminder clears.
+    assert_eq!(c.reviews.len(), 1);
+    assert_eq!(c.reviews[0].outcome, ReviewOutcome::Reaffirmed);
+    assert_eq!(
+        c.reviews[0].learned,
+        "Handovers work; we still escalate late"
+    );
+    assert_eq!((c.reviews[0].version, c.reviews[0].next), (1, day(28)));
+    assert_eq!(c.terms.review_on, day(28));
+    assert!(!c.review_due(day(20).unwrap(), 7));
+    assert_eq!(c.review_overdue(day(20).unwrap()), None);
+    assert_eq!(c.review_reminder(day(20).unwrap(), 7), None);
+    assert_eq!(c.versions.len(), 1, "reaffirming publishes no version");
     assert!(matches!(
-        f.refuse(cmd(C::Reaffirm { id })),
+        f.refuse(reaffirm("again", 29)),
         DomainError::CovenantState(_)
     ));
+    // It survives a save and a load.
+    let back: Covenant = read_entity(&serde_json::to_string(&c).unwrap()).unwrap();
+    assert_eq!(back.reviews, c.reviews);
+}
+
+#[test]
+fn reaffirming_or_moving_the_date_keeps_signatures_and_an_amended_review_is_recorded() {
+    let mut f = Fixture::new(14);
+    let ana = f.add_member("Ana");
+    let id = draft(&mut f);
+    f.run(cmd(C::Activate { id: id.clone() }));
+    f.run(cmd(C::Sign {
+        id: id.clone(),
+        member: ana.clone(),
+        typed_name: "Ana".into(),
+    }));
+    let current = |f: &Fixture| {
+        covenant(f, &id)
+            .signature_states()
+            .into_iter()
+            .map(|(_, st)| st)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(current(&f), vec![SignatureState::Current]);
+    f.run(cmd(C::StartReview { id: id.clone() }));
+    f.run(cmd(C::Reaffirm {
+        id: id.clone(),
+        learned: "It holds".into(),
+        next: day(28).unwrap(),
+        today: day(20).unwrap(),
+    }));
+    assert_eq!(
+        current(&f),
+        vec![SignatureState::Current],
+        "a new date is not new wording"
+    );
+
+    // An amendment that only moves the date publishes a version; the signature stays.
+    let mut terms = covenant(&f, &id).terms;
+    terms.review_on = day(30);
+    f.run(cmd(C::Amend {
+        id: id.clone(),
+        terms: terms.clone(),
+        reason: "Review after the holidays".into(),
+    }));
+    assert_eq!(covenant(&f, &id).versions.len(), 2);
+    assert_eq!(current(&f), vec![SignatureState::Current]);
+    // The same terms again change nothing.
+    assert_eq!(
+        f.refuse(cmd(C::Amend {
+            id: id.clone(),
+            terms: terms.clone(),
+            reason: "again".into(),
+        })),
+        DomainError::NothingChanged
+    );
+
+    // An amendment during a review ends it and records it; new wording asks to sign again.
+    f.run(cmd(C::StartReview { id: id.clone() }));
+    terms.intent.push_str(" We say early when a promise slips.");
+    f.run(cmd(C::Amend {
+        id: id.clone(),
+        terms,
+        reason: "We learned to say early when a promise slips".into(),
+    }));
+    let c = covenant(&f, &id);
+    assert_eq!(c.state, CovenantState::Active);
+    assert_eq!(c.reviews.len(), 2);
+    assert_eq!(c.reviews[1].outcome, ReviewOutcome::Amended);
+    assert_eq!(c.reviews[1].version, 3);
+    assert_eq!(
+        c.reviews[1].learned,
+        "We learned to say early when a promise slips"
+    );
+    assert_eq!(current(&f), vec![SignatureState::Renew]);
+}
+
+#[test]
+fn signatures_from_files_before_reviews_stay_verified() {
+    let mut f = Fixture::new(15);
+    let ana = f.add_member("Ana");
+    let id = draft(&mut f);
+    f.run(cmd(C::Activate { id: id.clone() }));
+    f.run(cmd(C::Sign {
+        id: id.clone(),
+        member: ana,
+        typed_name: "Ana".into(),
+    }));
+    // Older builds fingerprinted the wording with the review date.
+    let mut c = covenant(&f, &id);
+    let old = c.versions[0].terms.fingerprint_with_date();
+    assert_ne!(old, c.versions[0].terms.fingerprint());
+    c.versions[0].fingerprint = old.clone();
+    c.signatures[0].fingerprint = old;
+    assert!(c.verified(&c.signatures[0]));
+    assert_eq!(c.signature_states()[0].1, SignatureState::Current);
+    c.signatures[0].fingerprint = "0".repeat(64);
+    assert_eq!(c.signature_states()[0].1, SignatureState::NotVerified);
 }
 
 #[test]
@@ -347,4 +497,90 @@ fn covenants_survive_a_round_trip() {
     let back = restore(&to_storage_json(&f.ws, at(0))).unwrap();
     assert!(back.warnings.is_empty(), "{:?}", back.warnings);
     assert_eq!(back.workspace, f.ws);
+}
+
+#[test]
+fn empty_rows_are_named_and_refused_at_activation_and_amendment() {
+    let mut f = Fixture::new(16);
+    let id = draft(&mut f);
+    let mut terms = covenant(&f, &id).terms;
+    terms.behaviours.push(climb::domain::covenant::Clause {
+        id: Id::from("b3"),
+        title: "Say early".into(),
+        text: "   ".into(),
+        clarity: [false; 5],
+    });
+    terms
+        .decision_rights
+        .push(climb::domain::covenant::DecisionRight::default());
+    terms
+        .escalation
+        .push(climb::domain::covenant::EscalationStep::default());
+    assert_eq!(
+        terms.empty_rows(),
+        vec!["behaviour 3", "decision 1", "escalation step 1"]
+    );
+    f.run(cmd(C::EditDraft {
+        id: id.clone(),
+        terms: terms.clone(),
+    }));
+    assert_eq!(
+        f.refuse(cmd(C::Activate { id: id.clone() })),
+        DomainError::EmptyRows("behaviour 3, decision 1, escalation step 1".into())
+    );
+    assert_eq!(covenant(&f, &id).state, CovenantState::Draft);
+    let message = DomainError::EmptyRows("behaviour 3".into()).to_string();
+    assert!(message.contains("behaviour 3"), "{message}");
+
+    terms.behaviours.pop();
+    terms.decision_rights.clear();
+    terms.escalation.clear();
+    f.run(cmd(C::EditDraft {
+        id: id.clone(),
+        terms: terms.clone(),
+    }));
+    f.run(cmd(C::Activate { id: id.clone() }));
+    terms
+        .metrics
+        .push(climb::domain::covenant::Clause::default());
+    assert_eq!(
+        f.refuse(cmd(C::Amend {
+            id,
+            terms,
+            reason: "Add a metric".into(),
+        })),
+        DomainError::EmptyRows("metric 1".into())
+    );
+}
+
+#[test]
+fn a_changed_clause_marks_the_changed_words() {
+    use climb::domain::covenant::{changed_words, Piece};
+    let p = |t: &str, c: bool| Piece {
+        text: t.into(),
+        changed: c,
+    };
+    let (before, after) = changed_words(
+        "Behaviour: Walk the talk: We do what we say",
+        "Behaviour: Walk the talk: We do   what we promise",
+    );
+    assert_eq!(
+        before,
+        vec![
+            p("Behaviour: Walk the talk: We do what we ", false),
+            p("say", true)
+        ]
+    );
+    assert_eq!(
+        after,
+        vec![
+            p("Behaviour: Walk the talk: We do what we ", false),
+            p("promise", true)
+        ]
+    );
+    let (before, after) = changed_words("a b c", "a x b c");
+    assert_eq!(before, vec![p("a b c", false)]);
+    assert_eq!(after, vec![p("a ", false), p("x ", true), p("b c", false)]);
+    let (same, _) = changed_words("a b", "a b");
+    assert_eq!(same, vec![p("a b", false)]);
 }

@@ -629,3 +629,117 @@ fn the_owner_is_named_from_own_it_up_whatever_the_ladder() {
     assert!(other.names_owner_at(other.line));
     assert!(!other.names_owner_at(other.line.saturating_sub(1)) || other.line == 0);
 }
+
+// Link sizes: what a chat tool has to carry.
+
+/// A share link as the app makes it: raw deflate (the browser's default level), base64url.
+fn link_for(path: &str, prefix: &str, json: &str) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 6);
+    format!(
+        "https://climb.example{path}{prefix}{}",
+        climb::domain::exchange::base64url_encode(&packed)
+    )
+}
+
+/// Card texts as people write them: varied words, 30 to 70 characters.
+fn situation(i: usize) -> String {
+    const WORDS: [&str; 24] = [
+        "release",
+        "slipped",
+        "tests",
+        "flaky",
+        "vendor",
+        "waiting",
+        "review",
+        "late",
+        "deploy",
+        "failed",
+        "scope",
+        "changed",
+        "nobody",
+        "owned",
+        "the",
+        "handover",
+        "pipeline",
+        "red",
+        "again",
+        "meeting",
+        "ran",
+        "over",
+        "customer",
+        "escalated",
+    ];
+    let mut words = Vec::new();
+    let mut k = i * 7 + 3;
+    while words.join(" ").chars().count() < 30 + (i * 13) % 40 {
+        words.push(WORDS[k % WORDS.len()]);
+        k = (k * 31 + 11) % 1009;
+    }
+    let mut s = words.join(" ");
+    s[..1].make_ascii_uppercase();
+    s
+}
+
+/// Zoom's in-meeting chat truncates a message at 10,000 bytes, the smallest limit of the
+/// chat tools teams use (Teams takes about 28 KB, Slack 40,000 characters).
+const CHAT_LIMIT: usize = 10_000;
+
+#[test]
+fn a_three_person_twenty_card_contribution_and_a_fifty_card_invite_fit_a_chat_message() {
+    let mut r = room(77);
+    let mut written = Vec::new();
+    for i in 0..20 {
+        written.push(r.write(i % 3, &situation(i), false));
+    }
+    r.go(Phase::Place);
+    for who in 0..3 {
+        for (i, card) in written.iter().enumerate() {
+            r.place(who, card, (i + who) % 6).unwrap();
+        }
+    }
+    r.go(Phase::Vote);
+    for who in 0..3 {
+        for card in written.iter().skip(who).take(3) {
+            r.vote(who, card).unwrap();
+        }
+    }
+    let mine: Vec<Id> = written.iter().skip(1).step_by(3).cloned().collect();
+    let part = contribution(&r.f.ws, &r.board, &r.people[1], &mine);
+    assert_eq!(part.cards.len(), mine.len());
+    let json = to_export_json(&part, at(700));
+    let path = format!("/boards/{}/workshop", r.board);
+    let link = link_for(&path, "#contribution=", &json);
+    println!(
+        "contribution, 3 people, 20 cards (Ben: {} cards, 20 placements, 3 votes): json {} B, link {} characters",
+        mine.len(),
+        json.len(),
+        link.len()
+    );
+    assert!(
+        link.len() < CHAT_LIMIT / 2,
+        "contribution link {} characters",
+        link.len()
+    );
+
+    // An invite for a 50-card board: the board, its cards, the roster, nothing private.
+    let mut r = room(78);
+    for i in 0..50 {
+        r.write(i % 3, &situation(i), false);
+    }
+    r.go(Phase::Place);
+    let inv = invite(&r.f.ws, &r.board);
+    assert_eq!(inv.cards.len(), 50);
+    assert!(inv.ballots.is_empty());
+    let json = to_export_json(&inv, at(700));
+    let link = link_for(&format!("/boards/{}/join", r.board), "#invite=", &json);
+    println!(
+        "invite, 50 cards: json {} B, link {} characters",
+        json.len(),
+        link.len()
+    );
+    assert!(
+        link.len() < CHAT_LIMIT,
+        "invite link {} characters",
+        link.len()
+    );
+}

@@ -126,7 +126,12 @@ fn exercise(ws: &climb::domain::Workspace) {
     if let Some(c) = covenant {
         cmds.extend([
             Command::Covenant(CovenantCommand::StartReview { id: c.clone() }),
-            Command::Covenant(CovenantCommand::Reaffirm { id: c.clone() }),
+            Command::Covenant(CovenantCommand::Reaffirm {
+                id: c.clone(),
+                learned: "We kept our word".into(),
+                next: chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap_or_default(),
+                today: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default(),
+            }),
             Command::Covenant(CovenantCommand::Activate { id: c }),
         ]);
     }

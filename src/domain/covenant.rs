@@ -112,6 +112,35 @@ pub struct Signature {
     pub fingerprint: String,
 }
 
+/// How a review ended.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ReviewOutcome {
+    /// The wording stays; only the next review date is set.
+    #[default]
+    Reaffirmed,
+    /// The review published a new version.
+    Amended,
+}
+
+/// A completed review: what the team learned, how it ended, and when the next one is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Review {
+    #[serde(with = "super::iso::instant")]
+    pub at: DateTime<Utc>,
+    /// A few lines in the team's words.
+    #[serde(default)]
+    pub learned: String,
+    #[serde(default)]
+    pub outcome: ReviewOutcome,
+    /// The version in force after the review.
+    #[serde(default)]
+    pub version: u32,
+    #[serde(default, with = "super::iso::opt_date")]
+    pub next: Option<NaiveDate>,
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum CovenantState {
@@ -138,8 +167,18 @@ pub struct Covenant {
     pub versions: Vec<Version>,
     #[serde(default)]
     pub signatures: Vec<Signature>,
+    /// Completed reviews, oldest first (absent from files before reviews were recorded).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
 }
 entity!(Covenant, "covenant");
+
+fn hex_digest(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
 
 /// Collapses whitespace, so that spacing never changes a fingerprint.
 fn norm(text: &str) -> String {
@@ -182,23 +221,68 @@ impl Terms {
         for c in &self.metrics {
             out.push(format!("Metric: {}: {}", norm(&c.title), norm(&c.text)));
         }
-        out.push(format!(
+        out.push(self.review_line());
+        out
+    }
+
+    /// The lines members sign: everything but the review date.
+    pub fn wording(&self, name: &dyn Fn(&Id) -> String) -> Vec<String> {
+        let mut lines = self.lines(name);
+        lines.pop();
+        lines
+    }
+
+    fn review_line(&self) -> String {
+        format!(
             "Review: {}",
             self.review_on
                 .map(|d| super::iso::format_date(&d))
                 .unwrap_or_default()
-        ));
-        out
+        )
     }
 
     /// The fingerprint of the exact wording: SHA-256 (hex) of the canonical text. Ids of
-    /// clauses and the clarity checklists are not part of the wording.
+    /// clauses, the clarity checklists and the review date are not part of the wording:
+    /// members sign what the team agrees to, and a new review date does not ask them to
+    /// sign again.
     pub fn fingerprint(&self) -> String {
-        let text = self.lines(&|id: &Id| id.to_string()).join("\n");
-        Sha256::digest(text.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        hex_digest(&self.wording(&|id: &Id| id.to_string()).join("\n"))
+    }
+
+    /// The fingerprint as builds before reviews made it, with the review date: signatures
+    /// in older files carry it and stay verified.
+    pub fn fingerprint_with_date(&self) -> String {
+        hex_digest(&self.lines(&|id: &Id| id.to_string()).join("\n"))
+    }
+
+    /// Whether a stored fingerprint is this wording's, in today's form or the older one.
+    pub fn has_fingerprint(&self, fingerprint: &str) -> bool {
+        self.fingerprint() == fingerprint || self.fingerprint_with_date() == fingerprint
+    }
+
+    /// The rows left empty, by name ("behaviour 2", "decision 1"): a covenant is not
+    /// activated or amended with them (a "Behaviour: :" line binds nobody to anything).
+    pub fn empty_rows(&self) -> Vec<String> {
+        let blank = |s: &str| s.trim().is_empty();
+        let mut out = Vec::new();
+        for (noun, list) in [("behaviour", &self.behaviours), ("metric", &self.metrics)] {
+            for (i, c) in list.iter().enumerate() {
+                if blank(&c.title) || blank(&c.text) {
+                    out.push(format!("{noun} {}", i + 1));
+                }
+            }
+        }
+        for (i, d) in self.decision_rights.iter().enumerate() {
+            if blank(&d.decision) {
+                out.push(format!("decision {}", i + 1));
+            }
+        }
+        for (i, s) in self.escalation.iter().enumerate() {
+            if blank(&s.who) && blank(&s.when) && blank(&s.how) {
+                out.push(format!("escalation step {}", i + 1));
+            }
+        }
+        out
     }
 
     /// Behaviours and metrics with the dimensions of clarity still open, as guidance.
@@ -225,10 +309,17 @@ impl Covenant {
         self.versions.last()
     }
 
-    /// Whether a signature is on the version in force.
+    /// Whether a signature is on the wording in force (a new review date alone does not
+    /// ask anyone to sign again).
     pub fn is_current(&self, s: &Signature) -> bool {
+        let wording = |n: u32| {
+            self.versions
+                .iter()
+                .find(|v| v.number == n)
+                .map(|v| v.terms.fingerprint())
+        };
         self.current()
-            .is_some_and(|v| v.fingerprint == s.fingerprint)
+            .is_some_and(|c| wording(s.version) == Some(c.terms.fingerprint()))
     }
 
     /// Whether a signature's fingerprint matches the wording of the version it claims: a
@@ -237,28 +328,33 @@ impl Covenant {
         self.versions
             .iter()
             .find(|v| v.number == s.version)
-            .is_some_and(|v| v.terms.fingerprint() == s.fingerprint)
+            .is_some_and(|v| v.terms.has_fingerprint(&s.fingerprint))
     }
 
     /// Each member's latest signature and its state. Each version's wording is fingerprinted
     /// once, however many signatures there are.
     pub fn signature_states(&self) -> Vec<(&Signature, SignatureState)> {
         let latest = self.latest_signatures();
-        let mut prints: std::collections::BTreeMap<u32, String> = std::collections::BTreeMap::new();
+        // Per version: its wording's fingerprint, and the older form with the date.
+        let mut prints: std::collections::BTreeMap<u32, (String, String)> =
+            std::collections::BTreeMap::new();
         for s in &latest {
             if let std::collections::btree_map::Entry::Vacant(slot) = prints.entry(s.version) {
                 if let Some(v) = self.versions.iter().find(|v| v.number == s.version) {
-                    slot.insert(v.terms.fingerprint());
+                    slot.insert((v.terms.fingerprint(), v.terms.fingerprint_with_date()));
                 }
             }
         }
+        let current = self.current().map(|c| c.terms.fingerprint());
         latest
             .into_iter()
             .map(|s| {
-                let verified = prints.get(&s.version) == Some(&s.fingerprint);
+                let print = prints.get(&s.version);
+                let verified =
+                    print.is_some_and(|(p, old)| *p == s.fingerprint || *old == s.fingerprint);
                 let state = if !verified {
                     SignatureState::NotVerified
-                } else if self.is_current(s) {
+                } else if print.map(|(p, _)| p) == current.as_ref() {
                     SignatureState::Current
                 } else {
                     SignatureState::Renew
@@ -293,6 +389,29 @@ impl Covenant {
             }
         }
         latest
+    }
+
+    /// The review date when it has passed: "overdue since" it.
+    pub fn review_overdue(&self, today: NaiveDate) -> Option<NaiveDate> {
+        self.terms
+            .review_on
+            .filter(|d| self.state != CovenantState::Draft && *d < today)
+    }
+
+    /// What the home page says when the review is near (within `days`) or past.
+    pub fn review_reminder(&self, today: NaiveDate, days: i64) -> Option<String> {
+        if !self.review_due(today, days) {
+            return None;
+        }
+        let title = &self.terms.title;
+        let date = super::iso::format_date(&self.terms.review_on?);
+        Some(match (self.review_overdue(today), self.state) {
+            (_, CovenantState::UnderReview) => {
+                format!("The covenant “{title}” is under review: finish it with what we learned.")
+            }
+            (Some(_), _) => format!("The covenant “{title}” review is overdue since {date}."),
+            (None, _) => format!("The covenant “{title}” is due for review on {date}."),
+        })
     }
 
     /// Whether the review date is today, past, or within `days`.
@@ -566,4 +685,91 @@ pub fn covenant_markdown(c: &Covenant, name: &dyn Fn(&Id) -> String) -> String {
 
 fn md(text: &str) -> String {
     super::markdown::text(text)
+}
+
+/// An amendment being written, kept in the browser (not the workspace) until it is
+/// published or discarded, so that a reload does not lose it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AmendmentDraft {
+    pub terms: Terms,
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// A review being written: what the team learned and the next date, kept like an
+/// [`AmendmentDraft`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewDraft {
+    #[serde(default)]
+    pub learned: String,
+    #[serde(default, with = "super::iso::opt_date")]
+    pub next: Option<NaiveDate>,
+}
+
+/// Reads a draft kept in the browser; anything unreadable is no draft.
+pub fn read_draft<T: serde::de::DeserializeOwned>(text: Option<&str>) -> Option<T> {
+    text.and_then(|t| serde_json::from_str(t).ok())
+}
+
+/// The text a draft is kept as.
+pub fn draft_json<T: Serialize>(draft: &T) -> String {
+    serde_json::to_string(draft).unwrap_or_default()
+}
+
+/// The review date a review proposes: three months on, as the texts suggest for a covenant.
+pub fn next_review_after(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_add_months(chrono::Months::new(3))
+        .unwrap_or(today + chrono::Duration::days(91))
+}
+
+/// A piece of a changed line: its text, and whether it is what changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    pub changed: bool,
+}
+
+/// The words of `old` and of `new`, each marked where it differs from the other: a
+/// clause-by-clause diff highlights the changed words, not the whole clause.
+pub fn changed_words(old: &str, new: &str) -> (Vec<Piece>, Vec<Piece>) {
+    let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+    let (mut before, mut after) = (Vec::new(), Vec::new());
+    for d in diff(&words(old), &words(new)) {
+        let (text, changed, to_before, to_after) = match d {
+            DiffLine::Same(t) => (t, false, true, true),
+            DiffLine::Removed(t) => (t, true, true, false),
+            DiffLine::Added(t) => (t, true, false, true),
+            DiffLine::Note(_) => continue,
+        };
+        for (on, list) in [(to_before, &mut before), (to_after, &mut after)] {
+            if on {
+                push_word(list, &text, changed);
+            }
+        }
+    }
+    (before, after)
+}
+
+/// Appends a word, joining it to the previous piece when that is changed (or not) alike.
+fn push_word(list: &mut Vec<Piece>, word: &str, changed: bool) {
+    match list.last_mut() {
+        Some(p) if p.changed == changed => {
+            p.text.push(' ');
+            p.text.push_str(word);
+        }
+        Some(p) => {
+            p.text.push(' ');
+            list.push(Piece {
+                text: word.to_owned(),
+                changed,
+            });
+        }
+        None => list.push(Piece {
+            text: word.to_owned(),
+            changed,
+        }),
+    }
 }

@@ -2,7 +2,8 @@
 //! the first write (see [`Tx`]).
 
 use super::covenant::{
-    Clause, Covenant, CovenantState, Signature, Terms, Version, STARTER_CLAUSES,
+    Clause, Covenant, CovenantState, Review, ReviewOutcome, Signature, Terms, Version,
+    STARTER_CLAUSES,
 };
 use super::roster::Member;
 use super::workspace::{CovenantCommand, DomainError, Tx};
@@ -14,6 +15,15 @@ fn publish(tx: &Tx, c: &Covenant, terms: Terms, reason: String) -> Version {
         terms,
         reason,
         at: tx.now(),
+    }
+}
+
+fn refuse_empty_rows(terms: &Terms) -> Result<(), DomainError> {
+    let rows = terms.empty_rows();
+    if rows.is_empty() {
+        Ok(())
+    } else {
+        Err(DomainError::EmptyRows(rows.join(", ")))
     }
 }
 
@@ -35,6 +45,7 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &CovenantCommand) -> Result<String, Domain
                 state: CovenantState::Draft,
                 versions: Vec::new(),
                 signatures: Vec::new(),
+                reviews: Vec::new(),
             });
             label
         }
@@ -77,6 +88,7 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &CovenantCommand) -> Result<String, Domain
                     "This covenant is already active.",
                 ));
             }
+            refuse_empty_rows(&c.terms)?;
             if c.terms.review_on.is_none() {
                 return Err(DomainError::ReviewDateRequired);
             }
@@ -108,7 +120,7 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &CovenantCommand) -> Result<String, Domain
                 typed_name: typed,
                 at: tx.now(),
                 version: current.number,
-                fingerprint: current.fingerprint,
+                fingerprint: current.terms.fingerprint(),
             };
             tx.update::<Covenant>(id, |c| c.signatures.push(signature))?;
             format!("sign as {name}")
@@ -119,22 +131,34 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &CovenantCommand) -> Result<String, Domain
                 return Err(DomainError::ReasonRequired);
             }
             let c = tx.get::<Covenant>(id)?.clone();
-            let Some(current) = c.current() else {
+            if c.current().is_none() {
                 return Err(DomainError::CovenantState(
                     "A draft is edited directly; amendments start once it is active.",
                 ));
-            };
+            }
+            refuse_empty_rows(terms)?;
             if terms.review_on.is_none() {
                 return Err(DomainError::ReviewDateRequired);
             }
-            if terms.fingerprint() == current.fingerprint {
+            // The review date counts as a change here (an amendment may only move it), though
+            // not for signatures.
+            if terms.fingerprint_with_date() == c.terms.fingerprint_with_date() {
                 return Err(DomainError::NothingChanged);
             }
+            // An amendment during a review ends the review, and records it.
+            let review = (c.state == CovenantState::UnderReview).then(|| Review {
+                at: tx.now(),
+                learned: reason.clone(),
+                outcome: ReviewOutcome::Amended,
+                version: c.versions.len() as u32 + 1,
+                next: terms.review_on,
+            });
             let version = publish(tx, &c, terms.clone(), reason);
             let label = format!("amend to version {}", version.number);
             tx.update::<Covenant>(id, |c| {
                 c.terms = terms.clone();
                 c.versions.push(version);
+                c.reviews.extend(review);
                 c.state = CovenantState::Active;
             })?;
             label
@@ -148,13 +172,38 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &CovenantCommand) -> Result<String, Domain
             tx.update::<Covenant>(id, |c| c.state = CovenantState::UnderReview)?;
             "start review".to_owned()
         }
-        CovenantCommand::Reaffirm { id } => {
-            if tx.get::<Covenant>(id)?.state != CovenantState::UnderReview {
+        CovenantCommand::Reaffirm {
+            id,
+            learned,
+            next,
+            today,
+        } => {
+            let c = tx.get::<Covenant>(id)?;
+            if c.state != CovenantState::UnderReview {
                 return Err(DomainError::CovenantState(
                     "The covenant is not under review.",
                 ));
             }
-            tx.update::<Covenant>(id, |c| c.state = CovenantState::Active)?;
+            let learned = learned.trim().to_owned();
+            if learned.is_empty() {
+                return Err(DomainError::LearnedRequired);
+            }
+            if next <= today {
+                return Err(DomainError::NextReviewDate);
+            }
+            let review = Review {
+                at: tx.now(),
+                learned,
+                outcome: ReviewOutcome::Reaffirmed,
+                version: c.versions.len() as u32,
+                next: Some(*next),
+            };
+            tx.update::<Covenant>(id, |c| {
+                // The terms in force take the new date; the version (the wording) stays.
+                c.terms.review_on = Some(*next);
+                c.reviews.push(review);
+                c.state = CovenantState::Active;
+            })?;
             "reaffirm covenant".to_owned()
         }
         CovenantCommand::Delete { id } => {

@@ -301,9 +301,14 @@ pub enum CovenantCommand {
     StartReview {
         id: Id,
     },
-    /// Ends a review without changes (an amendment also ends it).
+    /// Ends a review without changing the wording: records what the team learned and sets
+    /// the next review date (after `today`). Signatures stay current. An amendment also ends
+    /// a review, and records it with its reason as what was learned.
     Reaffirm {
         id: Id,
+        learned: String,
+        next: NaiveDate,
+        today: NaiveDate,
     },
     Delete {
         id: Id,
@@ -511,6 +516,12 @@ pub enum DomainError {
     CovenantState(&'static str),
     /// Activation needs a review date.
     ReviewDateRequired,
+    /// A review ends with a next review date after today.
+    NextReviewDate,
+    /// A review records what the team learned.
+    LearnedRequired,
+    /// Rows left empty, by name, to fill in or remove before publishing.
+    EmptyRows(String),
     /// The typed name does not match the member signing.
     NameMismatch,
     /// An amendment that changes nothing in the wording.
@@ -561,6 +572,15 @@ impl fmt::Display for DomainError {
                 f.write_str("This corrective action is already a goal.")
             }
             DomainError::CovenantState(why) => f.write_str(why),
+            DomainError::NextReviewDate => {
+                f.write_str("Choose the next review date: a day after today.")
+            }
+            DomainError::EmptyRows(rows) => {
+                write!(f, "Fill in or remove the empty rows first: {rows}.")
+            }
+            DomainError::LearnedRequired => {
+                f.write_str("Write what the team learned, in a line or two.")
+            }
             DomainError::ReviewDateRequired => {
                 f.write_str("Set a review date first: covenants are living documents.")
             }

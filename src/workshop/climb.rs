@@ -1,6 +1,7 @@
 //! The Climb phase in focus mode: one card at a time, large enough to read from the back of a
 //! room, with its rung's prompt; the answer to each prompt is recorded on the card as it climbs.
 
+use super::common::{item_text, items_of};
 use crate::domain::ladder::{leads, Board, Card};
 use crate::domain::meta::Entity;
 use crate::domain::workshop::{counts, ranking};
@@ -122,13 +123,19 @@ fn FocusCard(card: Card, board: Board, votes: u32) -> impl IntoView {
         .collect();
     let above = rung_index.is_some_and(|i| board.is_above(i));
     let owner_id = card_id.clone();
+    // A group is climbed as one: its stacked texts come along.
+    let stacked = items_of(state, &board.meta.id)
+        .into_iter()
+        .find(|(c, _)| c.meta.id == card_id)
+        .map(|(_, s)| s)
+        .unwrap_or_default();
     view! {
         <article class="focus-card" class:above=above aria-label="Card in focus">
             <p class="focus-rung">
                 {board.place_name(card.rung.as_ref())}
                 {format!(" · {}", crate::domain::merge::plural(votes as usize, "dot", "dots"))}
             </p>
-            <p class="focus-text">{card.text.clone()}</p>
+            <div class="focus-text">{item_text(card.text.clone(), stacked)}</div>
             {match &rung {
                 Some(r) => view! {
                     <label class="focus-prompt">

@@ -26,9 +26,19 @@ test("build, activate, sign, amend and compare a covenant", async ({ page }) => 
   await page.getByRole("tab", { name: "Full editor" }).click();
   await page.getByRole("button", { name: "Add a decision" }).click();
   await page.getByRole("textbox", { name: "Decision 1" }).fill("Release dates");
-  // Text fields commit on change (when focus leaves them), as a click elsewhere would do.
-  await page.getByRole("textbox", { name: "Decision 1" }).blur();
-  await page.getByRole("combobox", { name: "Driver of Release dates" }).selectOption({ label: "Ana" });
+  await page.getByRole("button", { name: "Add a step" }).click();
+  // Every field saves as it is typed: no need to leave it first.
+  await page.getByRole("textbox", { name: "Step 1: who" }).fill("The owner and their partner");
+  await page.getByRole("textbox", { name: "Step 1: when" }).fill("a commitment slips");
+  await expect(page.getByText("The draft is saved as you write.")).toBeVisible();
+  await expectSaved(page);
+  await page.reload();
+  await page.getByRole("tab", { name: "Full editor" }).click();
+  await expect(page.getByRole("textbox", { name: "Decision 1" })).toHaveValue("Release dates");
+  await expect(page.getByRole("textbox", { name: "Step 1: when" })).toHaveValue("a commitment slips");
+  await page.getByRole("combobox", { name: /^Driver of/ }).selectOption({ label: "Ana" });
+  // Contributors are ticked, not Ctrl+clicked.
+  await page.getByRole("group", { name: /^Contributors to/ }).getByRole("checkbox", { name: "Ben" }).check();
   await page.getByLabel("We review this covenant on").fill("2027-02-01");
   await expect(page.getByText("The draft is saved as you write.")).toBeVisible();
   await expectSaved(page);
@@ -37,11 +47,24 @@ test("build, activate, sign, amend and compare a covenant", async ({ page }) => 
   await page.getByRole("tab", { name: "Full editor" }).click();
   await expect(page.getByRole("textbox", { name: "Why we make this covenant" })).toHaveValue("We support each other's growth.");
   await expect(page.getByRole("textbox", { name: "Decision 1" })).toHaveValue("Release dates");
+  // An empty row is refused at activation, by name.
+  await page.getByRole("button", { name: "Add a behaviour" }).click();
+  await page.getByRole("button", { name: "Activate covenant" }).click();
+  await expect(page.getByText("Fill in or remove the empty rows first: behaviour 3.")).toBeVisible();
+  await page.getByRole("button", { name: "Remove behaviour 3" }).click();
+  // Typing and activating at once activates what was typed, and nothing complains after.
+  await page.getByRole("textbox", { name: "Why we make this covenant" }).fill("We support each other's growth, openly.");
   await page.getByRole("button", { name: "Activate covenant" }).click();
   await expect(page.getByText("Active, version 1")).toBeVisible();
+  await page.waitForTimeout(600);
+  await expect(page.getByText("An active covenant changes only by amendment")).toHaveCount(0);
   const terms = page.getByRole("region", { name: "Terms in force" });
-  await expect(terms).toContainText("Behaviour: Walk the talk:");
-  await expect(terms).toContainText("Decision: Release dates | Driver: Ana");
+  await expect(terms).toContainText("We support each other's growth, openly.");
+  await expect(terms.getByRole("listitem").filter({ hasText: "Walk the talk" })).toContainText("Clear on specific expectations; still open: adequate resources");
+  const daci = terms.getByRole("table", { name: "Decision rights" });
+  await expect(daci.getByRole("row", { name: /Release dates/ })).toContainText("Ana");
+  await expect(daci.getByRole("row", { name: /Release dates/ })).toContainText("Ben");
+  await expect(terms.getByRole("listitem").filter({ hasText: "The owner and their partner" })).toContainText("when a commitment slips");
 
   // Two members sign with their typed names.
   const sign = page.getByRole("form", { name: "Sign the covenant" });
@@ -55,7 +78,7 @@ test("build, activate, sign, amend and compare a covenant", async ({ page }) => 
   await expect(signatures).not.toContainText("needs renewal");
 
   // Amend one clause.
-  await page.getByRole("button", { name: "Amend" }).click();
+  await page.getByRole("button", { name: "Amend", exact: true }).click();
   const amendment = page.getByRole("region", { name: "Amendment" });
   await amendment.getByRole("textbox", { name: "Wording of Walk the talk" }).fill("We do what we call a priority, or stop calling it one.");
   await amendment.getByRole("textbox", { name: "Reason for the amendment" }).fill("Clearer wording");
@@ -65,21 +88,53 @@ test("build, activate, sign, amend and compare a covenant", async ({ page }) => 
   const changes = page.getByRole("list", { name: "Changes between versions" });
   await expect(changes.locator("del")).toContainText("If we said it is a priority");
   await expect(changes.locator("ins")).toContainText("or stop calling it one");
+  // The changed words are marked, not the whole clause.
+  await expect(changes.locator("ins mark").first()).not.toContainText("Walk the talk");
 
   await expectSaved(page);
   await page.reload();
   await expect(page.getByText("Active, version 2")).toBeVisible();
   await expect(page.getByRole("list", { name: "Signatures" }).getByRole("listitem").filter({ hasText: "needs renewal" })).toHaveCount(2);
   await expect(page.getByRole("list", { name: "Changes between versions" }).locator("ins")).toContainText("stop calling it one");
-  // The review date shows on the home page once it is near (the test sets it in the past).
-  await page.getByRole("button", { name: "Amend" }).click();
+  // Ana signs the new wording.
+  await sign.getByRole("combobox", { name: "Member" }).selectOption({ label: "Ana" });
+  await sign.getByRole("textbox", { name: "Type your name to sign" }).fill("Ana");
+  await sign.getByRole("button", { name: "Sign" }).click();
+  await expect(signatures.getByRole("listitem").filter({ hasText: "needs renewal" })).toHaveCount(1);
+  // An amendment in progress survives a reload.
+  await page.getByRole("button", { name: "Amend", exact: true }).click();
   await page.getByRole("region", { name: "Amendment" }).getByLabel("We review this covenant on").fill("2020-01-01");
   await page.getByRole("region", { name: "Amendment" }).getByRole("textbox", { name: "Reason for the amendment" }).fill("Review now");
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Amendment" }).getByRole("textbox", { name: "Reason for the amendment" })).toHaveValue("Review now");
   await page.getByRole("button", { name: "Publish amendment" }).click();
   await expect(page.getByText("Active, version 3")).toBeVisible();
+  // Only the date changed: Ana is not asked to sign again for that.
+  await expect(signatures.getByRole("listitem").filter({ hasText: "needs renewal" })).toHaveCount(1);
+  await expect(signatures.getByRole("listitem").filter({ hasText: "Ana" })).not.toContainText("needs renewal");
+  // The review date has passed: the home page says so.
   await page.getByRole("link", { name: "Climb", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: "is due for review on 2020-01-01" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "review is overdue since 2020-01-01" })).toBeVisible();
   await page.getByRole("link", { name: "Open the covenant" }).click();
+  await expect(page.getByText("Review overdue since 2020-01-01.")).toBeVisible();
+
+  // The review: what we learned, reaffirmed with a next date; signatures are untouched.
+  await page.getByRole("button", { name: "Start review" }).click();
+  await expect(page.getByText("Under review, version 3")).toBeVisible();
+  const review = page.getByRole("region", { name: "Review" });
+  await review.getByRole("textbox", { name: "What we learned" }).fill("Naming priorities out loud helped.");
+  await page.reload();
+  await expect(review.getByRole("textbox", { name: "What we learned" })).toHaveValue("Naming priorities out loud helped.");
+  const next = new Date(Date.now() + 60 * 86400000).toISOString().slice(0, 10);
+  await review.getByLabel("Next review").fill(next);
+  await review.getByRole("button", { name: "Reaffirm without changes" }).click();
+  await expect(page.getByText("Active, version 3")).toBeVisible();
+  await expect(page.getByText(/Review overdue/)).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Versions and reviews" })).toContainText("reaffirmed version 3. We learned: Naming priorities out loud helped.");
+  await expect(page.getByText(`We review this covenant on ${next}.`)).toBeVisible();
+  await page.getByRole("link", { name: "Climb", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "review" })).toHaveCount(0);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Covenant" }).click();
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id} ${v.help} ${v.nodes[0]?.target}`)).toEqual([]);
 });

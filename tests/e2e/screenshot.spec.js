@@ -50,7 +50,7 @@ test("README screenshot of a board with cards on both sides of the line", async 
   await page.screenshot({ path: "tests/screenshots/board.png", fullPage: true });
 });
 
-test("README screenshot of a workshop's Reveal phase", async ({ page }) => {
+test("README screenshot of a workshop's Reveal phase and its presenter window", async ({ page, context }) => {
   await page.setViewportSize({ width: 1200, height: 900 });
   await openApp(page, "/team");
   const name = page.getByRole("textbox", { name: "Name", exact: true });
@@ -89,4 +89,45 @@ test("README screenshot of a workshop's Reveal phase", async ({ page }) => {
   await expect(page.getByTestId("save-state")).toHaveText("Saved");
   await page.locator("h1").click();
   await page.screenshot({ path: "tests/screenshots/workshop.png" });
+  const [presenter] = await Promise.all([
+    context.waitForEvent("page"),
+    (async () => {
+      await page.getByText("Participants in their own browsers").click();
+      await page.getByRole("button", { name: "Open presenter window" }).click();
+    })(),
+  ]);
+  await presenter.setViewportSize({ width: 1200, height: 800 });
+  await expect(presenter.getByRole("heading", { level: 1 })).toHaveText("Reveal");
+  await presenter.screenshot({ path: "tests/screenshots/workshop-presenter.png" });
+});
+
+test("README screenshots of the hand-over curtain and the join screen", async ({ page, browser }) => {
+  await page.setViewportSize({ width: 1200, height: 720 });
+  await openApp(page, "/team");
+  const name = page.getByRole("textbox", { name: "Name", exact: true });
+  for (const n of ["Ana", "Ben", "Cleo"]) {
+    await name.fill(n);
+    await name.press("Enter");
+  }
+  await openApp(page, "/boards");
+  await page.getByRole("textbox", { name: "Title" }).fill("Sprint 43 retro");
+  await page.getByRole("button", { name: "Create board" }).click();
+  await page.getByRole("link", { name: "Run as a workshop" }).click();
+  await page.getByRole("button", { name: "Start the workshop" }).click();
+  await page.getByRole("button", { name: "Next: Write ▶" }).click();
+  await page.getByRole("button", { name: "Start as Ana" }).click();
+  await page.getByRole("textbox", { name: /^A recent challenge/ }).fill("The release slipped a week");
+  await page.getByRole("button", { name: "Add card", exact: true }).click();
+  await page.getByRole("button", { name: "Next participant" }).click();
+  await expect(page.getByRole("region", { name: "Hand-over" })).toContainText("Pass the screen to Ben.");
+  await expect(page.getByTestId("save-state")).toHaveText("Saved");
+  await page.screenshot({ path: "tests/screenshots/workshop-curtain.png" });
+
+  await page.getByText("Participants in their own browsers").click();
+  await page.getByRole("button", { name: "Copy invite link" }).click();
+  const invite = await page.getByRole("textbox", { name: /^Invite link/ }).inputValue();
+  const other = await (await browser.newContext({ viewport: { width: 390, height: 760 } })).newPage();
+  await other.goto(invite);
+  await expect(other.getByRole("heading", { level: 1 })).toHaveText("Join “Sprint 43 retro” as…");
+  await other.screenshot({ path: "tests/screenshots/workshop-join.png" });
 });

@@ -1,0 +1,123 @@
+//! Writing a draft covenant: guided one section at a time or all at once, saved as it is
+//! typed, then activated.
+
+use super::covenant_page::{run, EditorUi};
+use super::terms_editor::{TermsEditor, STEPS};
+use crate::domain::covenant::Covenant;
+use crate::domain::CovenantCommand;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// Editing a draft: guided one section at a time, or all at once; then activation.
+#[component]
+pub fn DraftEditor(
+    /// The draft as stored when the editor opened.
+    covenant: Covenant,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let terms = RwSignal::new(covenant.terms.clone());
+    let saved = RwSignal::new(covenant.terms.clone());
+    let EditorUi { guided, step } = expect_context::<EditorUi>();
+    let only: Signal<Option<usize>> = Signal::derive(move || guided.get().then(|| step.get()));
+    let id = covenant.meta.id.clone();
+    // Saves the draft shortly after each change, as one undoable command.
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    {
+        let id = id.clone();
+        Effect::new(move |_| {
+            let t = terms.get();
+            if t == saved.get_untracked() {
+                return;
+            }
+            let id = id.clone();
+            timer.update_value(|h| {
+                if let Some(h) = h.take() {
+                    h.clear();
+                }
+            });
+            let handle = set_timeout_with_handle(
+                move || {
+                    if run(
+                        state,
+                        CovenantCommand::EditDraft {
+                            id,
+                            terms: t.clone(),
+                        },
+                    ) {
+                        saved.set(t);
+                    }
+                },
+                std::time::Duration::from_millis(400),
+            );
+            timer.set_value(handle.ok());
+        });
+    }
+    let pending = move || terms.with(|t| saved.with(|s| t != s));
+    let activate = move |_| {
+        // The save waiting for its timer is made here, at once: left waiting, it would try
+        // to edit the covenant after it became active.
+        timer.update_value(|h| {
+            if let Some(h) = h.take() {
+                h.clear();
+            }
+        });
+        let t = terms.get_untracked();
+        if t == saved.get_untracked()
+            || run(
+                state,
+                CovenantCommand::EditDraft {
+                    id: id.clone(),
+                    terms: t.clone(),
+                },
+            )
+        {
+            saved.set(t);
+            run(state, CovenantCommand::Activate { id: id.clone() });
+        }
+    };
+    view! {
+        <div class="tabs" role="tablist" aria-label="Editor">
+            <button role="tab" aria-selected=move || guided.get().to_string() on:click=move |_| guided.set(true)>
+                "Guided"
+            </button>
+            <button role="tab" aria-selected=move || (!guided.get()).to_string() on:click=move |_| guided.set(false)>
+                "Full editor"
+            </button>
+        </div>
+        {move || {
+            guided
+                .get()
+                .then(|| {
+                    view! {
+                        <p class="hint">
+                            {move || format!("Step {} of {}: {}", step.get() + 1, STEPS.len(), STEPS[step.get()])}
+                        </p>
+                    }
+                })
+        }}
+        <TermsEditor terms=terms only=only/>
+        <div class="row-actions covenant-actions">
+            {move || {
+                guided
+                    .get()
+                    .then(|| {
+                        view! {
+                            <button disabled=move || step.get() == 0 on:click=move |_| step.update(|s| *s -= 1)>
+                                "Back"
+                            </button>
+                            <button
+                                disabled=move || step.get() + 1 == STEPS.len()
+                                on:click=move |_| step.update(|s| *s += 1)
+                            >
+                                "Next"
+                            </button>
+                        }
+                    })
+            }}
+            <p class="hint" role="status">
+                {move || if pending() { "Saving the draft…" } else { "The draft is saved as you write." }}
+            </p>
+            <button class="primary" on:click=activate>"Activate covenant"</button>
+        </div>
+    }
+}
