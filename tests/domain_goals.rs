@@ -256,6 +256,8 @@ fn overdue_and_stale_for_given_dates() {
         partner: None,
         follow_up: Some(d(2026, 11, 28)),
         verification: "Runbook linked from the wiki".into(),
+        clause: None,
+        risk: String::new(),
     }));
     let g = goal(&f, &id).clone();
     assert!(!g.is_stale(d(2026, 11, 28), &n));
@@ -287,6 +289,8 @@ fn nudges_toward_small_goals() {
         partner: None,
         follow_up: None,
         verification: " ".into(),
+        clause: None,
+        risk: String::new(),
     }));
     assert!(goal(&f, &small).micro_flags(&n)[0].contains("verify"));
 }
@@ -480,4 +484,85 @@ fn goals_survive_a_round_trip() {
     let back = restore(&to_storage_json(&f.ws, at(0))).unwrap();
     assert!(back.warnings.is_empty(), "{:?}", back.warnings);
     assert_eq!(back.workspace, f.ws);
+}
+
+#[test]
+fn owner_partner_dates_and_links_change_openly() {
+    let mut f = Fixture::new(31);
+    let ana = f.add_member("Ana");
+    let ben = f.add_member("Ben");
+    let id = create(&mut f, "Ship the export", Some(&ana), Some(d(2026, 11, 28)));
+    // Partner, follow-up, the clause it serves and what could get in the way: plain edits.
+    f.run(cmd(G::Edit {
+        id: id.clone(),
+        partner: Some(ben.clone()),
+        follow_up: Some(d(2026, 11, 25)),
+        verification: "The file opens in a spreadsheet".into(),
+        clause: Some(Id::from("clause-1")),
+        risk: "  The vendor API changes; we pin the version.  ".into(),
+    }));
+    let g = goal(&f, &id);
+    assert_eq!(g.partner.as_ref(), Some(&ben));
+    assert_eq!(g.clause, Some(Id::from("clause-1")));
+    assert_eq!(g.risk, "The vendor API changes; we pin the version.");
+    assert!(g.history.is_empty(), "no renegotiation for these");
+
+    // The owner changes only with a reason, and the change is logged.
+    assert_eq!(
+        f.refuse(cmd(G::ChangeOwner {
+            id: id.clone(),
+            owner: Some(ben.clone()),
+            reason: " ".into(),
+            today: d(2026, 11, 23),
+        })),
+        DomainError::ReasonRequired
+    );
+    f.run(cmd(G::ChangeOwner {
+        id: id.clone(),
+        owner: Some(ben.clone()),
+        reason: "Ana is on leave".into(),
+        today: d(2026, 11, 23),
+    }));
+    let g = goal(&f, &id);
+    assert_eq!(g.owner.as_ref(), Some(&ben));
+    assert_eq!(g.state, GoalState::Renegotiated);
+    let h = &g.history[0];
+    let names = |p: &Option<Id>| match p {
+        Some(p) if p == &ana => "Ana".to_owned(),
+        Some(p) if p == &ben => "Ben".to_owned(),
+        _ => "nobody".to_owned(),
+    };
+    assert_eq!(
+        h.text(&names),
+        "2026-11-23: was “Ship the export”, due 2026-11-28; owner Ana → Ben; because Ana is on leave"
+    );
+    // The same owner again changes nothing; someone not on the team is refused.
+    f.run(cmd(G::ChangeOwner {
+        id: id.clone(),
+        owner: Some(ben.clone()),
+        reason: "again".into(),
+        today: d(2026, 11, 23),
+    }));
+    assert_eq!(goal(&f, &id).history.len(), 1);
+    assert!(matches!(
+        f.refuse(cmd(G::ChangeOwner {
+            id: id.clone(),
+            owner: Some(Id::from("nobody")),
+            reason: "x".into(),
+            today: d(2026, 11, 23),
+        })),
+        DomainError::NotFound { .. }
+    ));
+    // A renegotiation keeps the old and the new terms.
+    f.run(cmd(G::Renegotiate {
+        id: id.clone(),
+        outcome: "Ship the CSV export".into(),
+        due: Some(d(2026, 12, 2)),
+        reason: "CSV is what people open".into(),
+        today: d(2026, 11, 24),
+    }));
+    assert_eq!(
+        goal(&f, &id).history[1].text(&names),
+        "2026-11-24: was “Ship the export”, due 2026-11-28; now “Ship the CSV export”, due 2026-12-02; because CSV is what people open"
+    );
 }

@@ -161,5 +161,15 @@ fn schema_2_fixture_imports_cleanly() {
             s.fingerprint = o.fingerprint.clone();
         }
     }
+    // And a third: renegotiations now keep the new terms beside the old; earlier builds
+    // kept only the old ones, which read back unchanged.
+    for (g, old) in now.goals.iter_mut().zip(&r.workspace.goals) {
+        for (h, o) in g.history.iter_mut().zip(&old.history) {
+            assert!(o.new_outcome.is_empty() && o.new_due.is_none());
+            assert!(!h.new_outcome.is_empty());
+            h.new_outcome.clear();
+            h.new_due = None;
+        }
+    }
     assert_eq!(r.workspace, now);
 }

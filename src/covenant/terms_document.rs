@@ -3,6 +3,7 @@
 
 use super::covenant_page::namer;
 use crate::domain::covenant::{Clause, Terms, CLARITY};
+use crate::domain::goals::Goal;
 use crate::domain::iso::format_date;
 use crate::domain::Id;
 use crate::state::AppState;
@@ -24,7 +25,17 @@ fn clarity_text(c: &Clause) -> String {
     }
 }
 
-fn clauses(heading: &'static str, list: Vec<Clause>) -> impl IntoView {
+/// The goals serving a clause: values lived, not posters.
+fn goals_for(state: AppState, clause: &Id) -> Vec<String> {
+    state.ws.with_untracked(|ws| {
+        ws.live::<Goal>()
+            .filter(|g| g.clause.as_ref() == Some(clause))
+            .map(|g| format!("{} ({})", g.outcome, g.state.label().to_lowercase()))
+            .collect()
+    })
+}
+
+fn clauses(state: AppState, heading: &'static str, list: Vec<Clause>) -> impl IntoView {
     (!list.is_empty()).then(|| {
         view! {
             <h3>{heading}</h3>
@@ -33,12 +44,19 @@ fn clauses(heading: &'static str, list: Vec<Clause>) -> impl IntoView {
                     .into_iter()
                     .map(|c| {
                         let clarity = clarity_text(&c);
+                        let goals = goals_for(state, &c.id);
+                        let label = format!("Goals serving “{}”", c.title);
                         view! {
                             <li>
                                 <strong>{c.title}</strong>
                                 ": "
                                 {c.text}
                                 <p class="hint">{clarity}</p>
+                                {(!goals.is_empty()).then(|| view! {
+                                    <ul class="clause-goals" aria-label=label>
+                                        {goals.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}
+                                    </ul>
+                                })}
                             </li>
                         }
                     })
@@ -129,10 +147,10 @@ pub fn TermsDocument(
     view! {
         <section class="terms-read" aria-label="Terms in force">
             {(!terms.intent.trim().is_empty()).then(|| view! { <h3>"Intent"</h3> <p>{terms.intent.clone()}</p> })}
-            {clauses("Expected behaviours", terms.behaviours.clone())}
+            {clauses(state, "Expected behaviours", terms.behaviours.clone())}
             {decisions}
             {steps}
-            {clauses("Metrics of success", terms.metrics.clone())}
+            {clauses(state, "Metrics of success", terms.metrics.clone())}
             {review.map(|r| view! { <p class="covenant-review-date">{r}</p> })}
         </section>
     }

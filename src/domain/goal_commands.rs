@@ -1,7 +1,7 @@
 //! How each [`GoalCommand`] changes the workspace. Every check that can fail runs before the
 //! first write (see [`Tx`]).
 
-use super::goals::{CheckIn, Goal, GoalState, Offer, Renegotiation, Review};
+use super::goals::{CheckIn, Goal, GoalState, Offer, OwnerChange, Renegotiation, Review};
 use super::meta::Id;
 use super::workspace::{DomainError, GoalCommand, Tx};
 
@@ -82,6 +82,7 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &GoalCommand) -> Result<String, DomainErro
                 card: card.clone(),
                 clause: clause.clone(),
                 from_goal: None,
+                risk: String::new(),
             });
             label
         }
@@ -90,14 +91,49 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &GoalCommand) -> Result<String, DomainErro
             partner,
             follow_up,
             verification,
+            clause,
+            risk,
         } => {
             active(tx, id, "edited")?;
             tx.update::<Goal>(id, |g| {
                 g.partner = partner.clone();
                 g.follow_up = *follow_up;
                 g.verification = text(verification);
+                g.clause = clause.clone();
+                g.risk = text(risk);
             })?;
             "edit goal".to_owned()
+        }
+        GoalCommand::ChangeOwner {
+            id,
+            owner,
+            reason,
+            today,
+        } => {
+            let g = active(tx, id, "handed over")?;
+            if &g.owner == owner {
+                return Ok("change owner".to_owned());
+            }
+            let reason = required(reason, DomainError::ReasonRequired)?;
+            if let Some(m) = owner {
+                tx.get::<super::roster::Member>(m)?;
+            }
+            tx.update::<Goal>(id, |g| {
+                g.history.push(Renegotiation {
+                    on: Some(*today),
+                    old_outcome: g.outcome.clone(),
+                    old_due: g.due,
+                    reason,
+                    new_outcome: String::new(),
+                    new_due: None,
+                    owner_change: Some(OwnerChange {
+                        from: std::mem::replace(&mut g.owner, owner.clone()),
+                        to: owner.clone(),
+                    }),
+                });
+                g.state = GoalState::Renegotiated;
+            })?;
+            "change owner".to_owned()
         }
         GoalCommand::Renegotiate {
             id,
@@ -115,9 +151,12 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &GoalCommand) -> Result<String, DomainErro
             tx.update::<Goal>(id, |g| {
                 g.history.push(Renegotiation {
                     on: Some(*today),
+                    new_outcome: outcome.clone(),
+                    new_due: *due,
                     old_outcome: std::mem::replace(&mut g.outcome, outcome),
                     old_due: std::mem::replace(&mut g.due, *due),
                     reason,
+                    owner_change: None,
                 });
                 g.state = GoalState::Renegotiated;
             })?;
@@ -230,6 +269,7 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &GoalCommand) -> Result<String, DomainErro
                 card: g.card.clone(),
                 clause: g.clause.clone(),
                 from_goal: Some(id.clone()),
+                risk: String::new(),
             });
             tx.update::<Goal>(id, |g| {
                 if let Some(r) = g.review.as_mut() {

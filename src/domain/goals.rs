@@ -37,7 +37,8 @@ impl GoalState {
     }
 }
 
-/// The terms a goal had before a renegotiation, and why they changed.
+/// The terms a goal had before a renegotiation, the terms after, and why they changed.
+/// Records from builds before the new terms were kept have only the old ones.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Renegotiation {
@@ -47,6 +48,53 @@ pub struct Renegotiation {
     #[serde(default, with = "super::iso::opt_date")]
     pub old_due: Option<NaiveDate>,
     pub reason: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub new_outcome: String,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::iso::opt_date"
+    )]
+    pub new_due: Option<NaiveDate>,
+    /// Set when the owner changed: who owned it before and after.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_change: Option<OwnerChange>,
+}
+
+/// A goal handed from one owner to another (either may be nobody yet).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OwnerChange {
+    #[serde(default)]
+    pub from: Option<Id>,
+    #[serde(default)]
+    pub to: Option<Id>,
+}
+
+impl Renegotiation {
+    /// The change in words, with people named by `name`: "was “A”, due 1 Dec; now “B”, due
+    /// 8 Dec; owner Ana → Ben; because …".
+    pub fn text(&self, name: &dyn Fn(&Option<Id>) -> String) -> String {
+        let due = |d: Option<NaiveDate>| {
+            d.map(|d| format!(", due {}", super::iso::format_date(&d)))
+                .unwrap_or_default()
+        };
+        let mut parts = vec![format!("was “{}”{}", self.old_outcome, due(self.old_due))];
+        if !self.new_outcome.is_empty() {
+            parts.push(format!("now “{}”{}", self.new_outcome, due(self.new_due)));
+        }
+        if let Some(o) = &self.owner_change {
+            parts.push(format!("owner {} → {}", name(&o.from), name(&o.to)));
+        }
+        format!(
+            "{}: {}; because {}",
+            self.on
+                .map(|d| super::iso::format_date(&d))
+                .unwrap_or_default(),
+            parts.join("; "),
+            self.reason
+        )
+    }
 }
 
 /// A partner's offer of help on a check-in ("How can I help?").
@@ -134,6 +182,9 @@ pub struct Goal {
     /// The missed goal whose corrective action this goal is.
     #[serde(default)]
     pub from_goal: Option<Id>,
+    /// "What could get in the way?", and how we prevent it (optional).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub risk: String,
 }
 entity!(Goal, "goal");
 
@@ -159,6 +210,16 @@ impl Default for Nudges {
 }
 
 impl Goal {
+    /// A missed goal stays in the working views until the team has learned from it: its
+    /// no-blame review written and, if it names a corrective action, that action a goal.
+    pub fn awaits_learning(&self) -> bool {
+        self.state == GoalState::Missed
+            && self
+                .review
+                .as_ref()
+                .is_none_or(|r| !r.corrective_action.is_empty() && r.follow_up_goal.is_none())
+    }
+
     /// Past its due date and still running.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         self.state.is_active() && self.due.is_some_and(|d| d < today)

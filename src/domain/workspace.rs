@@ -329,12 +329,22 @@ pub enum GoalCommand {
         clause: Option<Id>,
         today: NaiveDate,
     },
-    /// Changes what may change without renegotiating: partner, follow-up, verification, links.
+    /// Changes what may change without renegotiating: partner, follow-up, verification, the
+    /// covenant clause it serves, what could get in the way.
     Edit {
         id: Id,
         partner: Option<Id>,
         follow_up: Option<NaiveDate>,
         verification: String,
+        clause: Option<Id>,
+        risk: String,
+    },
+    /// Hands the goal to another owner openly: logged as a renegotiation, with the reason.
+    ChangeOwner {
+        id: Id,
+        owner: Option<Id>,
+        reason: String,
+        today: NaiveDate,
     },
     /// Changes the outcome or the due date openly: the old terms and the reason are kept.
     Renegotiate {

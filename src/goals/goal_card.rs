@@ -1,15 +1,20 @@
+//! One micro-goal on the goals page: its terms, questions for the team, check-ins, history
+//! and the ways to close, renegotiate or review it.
+
+use super::check_in_view::CheckInView;
+use super::goal_forms::{ChangeForm, GoalForm};
 use crate::browser;
 use crate::domain::goals::{Goal, GoalState, Nudges};
-use crate::domain::iso::{format_date, parse_date};
+use crate::domain::iso::format_date;
 use crate::domain::roster::Member;
-use crate::domain::{Command, GoalCommand, Id};
+use crate::domain::{GoalCommand, Id};
 use crate::state::AppState;
 use crate::ui::Notices;
 use leptos::prelude::*;
 
 /// Which form is open on a goal.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Panel {
+pub enum Panel {
     None,
     CheckIn,
     Renegotiate,
@@ -18,7 +23,7 @@ enum Panel {
 }
 
 fn run(state: AppState, cmd: GoalCommand) -> bool {
-    state.dispatch(Command::Goal(cmd))
+    state.dispatch(cmd)
 }
 
 fn name(state: AppState, id: &Option<Id>) -> String {
@@ -31,14 +36,17 @@ fn name(state: AppState, id: &Option<Id>) -> String {
         .unwrap_or_default()
 }
 
-fn date_text(d: Option<chrono::NaiveDate>) -> String {
+pub fn date_text(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| format_date(&d)).unwrap_or_default()
 }
 
 /// One micro-goal: its terms, flags framed as questions, its check-ins, and the ways to
 /// close, renegotiate or review it.
 #[component]
-pub fn GoalCard(goal: Goal) -> impl IntoView {
+pub fn GoalCard(
+    /// The goal as stored.
+    goal: Goal,
+) -> impl IntoView {
     let state = AppState::expect();
     let notices = Notices::expect();
     let today = browser::today();
@@ -82,16 +90,24 @@ pub fn GoalCard(goal: Goal) -> impl IntoView {
             }
         }
     };
+    // Missed is offered from the due date on, and asks first: before then, a commitment
+    // that will not hold is renegotiated or dropped.
+    let can_miss = goal.due.is_none_or(|d| d <= today);
     let missed = {
         let id = id.clone();
+        let short = goal.outcome.chars().take(60).collect::<String>();
         move |_| {
-            run(
-                state,
-                GoalCommand::MarkMissed {
-                    id: id.clone(),
-                    today,
-                },
-            );
+            if browser::confirm(&format!(
+                "Mark “{short}” as missed? The no-blame review comes next: what got in the way, and what we change."
+            )) {
+                run(
+                    state,
+                    GoalCommand::MarkMissed {
+                        id: id.clone(),
+                        today,
+                    },
+                );
+            }
         }
     };
     let toggle = move |p: Panel| panel.update(|x| *x = if *x == p { Panel::None } else { p });
@@ -99,19 +115,7 @@ pub fn GoalCard(goal: Goal) -> impl IntoView {
     let history = goal
         .history
         .iter()
-        .map(|h| {
-            view! {
-                <li>
-                    {format!(
-                        "{}: was “{}”{}; because {}",
-                        date_text(h.on),
-                        h.old_outcome,
-                        h.old_due.map(|d| format!(", due {}", format_date(&d))).unwrap_or_default(),
-                        h.reason
-                    )}
-                </li>
-            }
-        })
+        .map(|h| view! { <li>{h.text(&|p: &Option<Id>| { let n = name(state, p); if n.is_empty() { "nobody yet".to_owned() } else { n } })}</li> })
         .collect_view();
     let check_ins = goal
         .check_ins
@@ -191,6 +195,8 @@ pub fn GoalCard(goal: Goal) -> impl IntoView {
                     <crate::router::Link href=format!("/boards/{board}")>{title}</crate::router::Link>
                 </p>
             })}
+            {(!goal.risk.is_empty())
+                .then(|| view! { <p class="goal-verify">"What could get in the way: " {goal.risk.clone()}</p> })}
             {(!goal.drop_reason.is_empty())
                 .then(|| view! { <p class="goal-verify">"Dropped because: " {goal.drop_reason.clone()}</p> })}
             {(!flags.is_empty())
@@ -213,7 +219,7 @@ pub fn GoalCard(goal: Goal) -> impl IntoView {
                             <button on:click=move |_| toggle(Panel::CheckIn)>"Check in"</button>
                             <button class="primary" on:click=done.clone()>"Done"</button>
                             <button on:click=move |_| toggle(Panel::Renegotiate)>"Renegotiate"</button>
-                            <button on:click=missed.clone()>"Missed"</button>
+                            {can_miss.then(|| view! { <button on:click=missed.clone()>"Missed"</button> })}
                             <button on:click=move |_| toggle(Panel::Drop)>"Drop"</button>
                         </div>
                     }
@@ -228,163 +234,9 @@ pub fn GoalCard(goal: Goal) -> impl IntoView {
                 })}
             {move || match panel.get() {
                 Panel::None => ().into_any(),
+                Panel::Renegotiate => view! { <ChangeForm goal=goal_for_forms.clone() close=panel/> }.into_any(),
                 p => view! { <GoalForm goal=goal_for_forms.clone() panel=p close=panel/> }.into_any(),
             }}
         </li>
-    }
-}
-
-#[component]
-fn CheckInView(
-    goal: Id,
-    check: crate::domain::goals::CheckIn,
-    partner: Option<Id>,
-) -> impl IntoView {
-    let state = AppState::expect();
-    let offer = RwSignal::new(String::new());
-    let field = format!("offer-{}", check.id);
-    let check_id = check.id.clone();
-    let add_offer = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let cmd = GoalCommand::Offer {
-            id: goal.clone(),
-            check_in: check_id.clone(),
-            by: partner.clone(),
-            text: offer.get_untracked(),
-        };
-        if run(state, cmd) {
-            offer.set(String::new());
-        }
-    };
-    let parts = [
-        ("Done", check.done.clone()),
-        ("Next", check.next.clone()),
-        ("Blocker", check.blocker.clone()),
-    ];
-    view! {
-        <li class="check-in">
-            <p class="check-in-date">{date_text(check.on)}</p>
-            {parts
-                .into_iter()
-                .filter(|(_, t)| !t.is_empty())
-                .map(|(k, t)| view! { <p><strong>{k} ": "</strong>{t}</p> })
-                .collect_view()}
-            {check
-                .offers
-                .iter()
-                .map(|o| view! { <p class="offer">"How can I help? " {o.text.clone()}</p> })
-                .collect_view()}
-            <form class="inline-form" on:submit=add_offer>
-                <label for=field.clone()>"How can I help?"</label>
-                <input
-                    id=field
-                    type="text"
-                    maxlength="300"
-                    prop:value=move || offer.get()
-                    on:input=move |ev| offer.set(event_target_value(&ev))
-                />
-                <button type="submit">"Offer help"</button>
-            </form>
-        </li>
-    }
-}
-
-/// The form behind Check in, Renegotiate, Drop or Write the review.
-#[component]
-fn GoalForm(goal: Goal, panel: Panel, close: RwSignal<Panel>) -> impl IntoView {
-    let state = AppState::expect();
-    let today = browser::today();
-    let a = RwSignal::new(match panel {
-        Panel::Renegotiate => goal.outcome.clone(),
-        _ => String::new(),
-    });
-    let b = RwSignal::new(match panel {
-        Panel::Renegotiate => date_text(goal.due),
-        _ => String::new(),
-    });
-    let c = RwSignal::new(String::new());
-    let id = goal.meta.id.clone();
-    let (title, la, lb, lc) = match panel {
-        Panel::CheckIn => ("Check in", "Done", "Next", "Blocker"),
-        Panel::Renegotiate => ("Renegotiate", "Outcome", "New due date", "Why it changes"),
-        Panel::Drop => ("Drop the goal", "Why we drop it", "", ""),
-        _ => (
-            "No-blame review",
-            "Root cause",
-            "Corrective action",
-            "Review on",
-        ),
-    };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let (x, y, z) = (a.get_untracked(), b.get_untracked(), c.get_untracked());
-        let id = id.clone();
-        let cmd = match panel {
-            Panel::CheckIn => GoalCommand::CheckIn {
-                id,
-                done: x,
-                next: y,
-                blocker: z,
-                today,
-            },
-            Panel::Renegotiate => GoalCommand::Renegotiate {
-                id,
-                outcome: x,
-                due: parse_date(&y),
-                reason: z,
-                today,
-            },
-            Panel::Drop => GoalCommand::Drop {
-                id,
-                reason: x,
-                today,
-            },
-            _ => GoalCommand::Review {
-                id,
-                root_cause: x,
-                corrective_action: y,
-                review_on: parse_date(&z),
-            },
-        };
-        if run(state, cmd) {
-            close.set(Panel::None);
-        }
-    };
-    let field = |label: &'static str, sig: RwSignal<String>, kind: &'static str| {
-        (!label.is_empty()).then(|| {
-            view! {
-                <label class="field">
-                    {label}
-                    <input
-                        type=kind
-                        maxlength="1000"
-                        prop:value=move || sig.get()
-                        on:input=move |ev| sig.set(event_target_value(&ev))
-                    />
-                </label>
-            }
-        })
-    };
-    let kind_b = if panel == Panel::Renegotiate {
-        "date"
-    } else {
-        "text"
-    };
-    let kind_c = if panel == Panel::Review {
-        "date"
-    } else {
-        "text"
-    };
-    view! {
-        <form class="goal-form" on:submit=submit aria-label=title>
-            <h4>{title}</h4>
-            {field(la, a, "text")}
-            {field(lb, b, kind_b)}
-            {field(lc, c, kind_c)}
-            <div class="row-actions">
-                <button type="submit" class="primary">{format!("Save: {}", title.to_lowercase())}</button>
-                <button type="button" on:click=move |_| close.set(Panel::None)>"Cancel"</button>
-            </div>
-        </form>
     }
 }

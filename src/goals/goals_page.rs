@@ -1,7 +1,7 @@
 use super::goal_card::GoalCard;
 use super::momentum::Momentum;
 use crate::browser;
-use crate::domain::goals::{due_group, focus_warnings, DueGroup, Goal, GoalState, Nudges};
+use crate::domain::goals::{due_group, focus_warnings, DueGroup, Goal, Nudges};
 use crate::domain::iso::{format_date, parse_date};
 use crate::domain::roster::Member;
 use crate::domain::{Command, GoalCommand, Id};
@@ -67,8 +67,8 @@ pub fn GoalsPage() -> impl IntoView {
         all.sort_by_key(|g| (g.due.is_none(), g.due));
         for g in all {
             let running = g.state.is_active();
-            // A missed goal stays in the working views until its review is written.
-            let to_review = g.state == GoalState::Missed && g.review.is_none();
+            // A missed goal stays in the working views until the team learned from it.
+            let to_review = g.awaits_learning();
             if to_review && v != View::Closed {
                 push("Missed: what can we learn?".to_owned(), g);
                 continue;

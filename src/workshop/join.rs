@@ -52,7 +52,7 @@ pub fn JoinPage(id: Id) -> impl IntoView {
                 match read {
                     Ok((ws, title)) => {
                         let words = (
-                            format!("The workshop “{title}” is up to date in this browser."),
+                            format!("The workshop “{title}” is now in this browser."),
                             format!("The workshop “{title}” was already up to date here."),
                         );
                         state.merge_in(&ws, Some(words));

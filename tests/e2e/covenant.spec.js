@@ -135,6 +135,18 @@ test("build, activate, sign, amend and compare a covenant", async ({ page }) => 
   await page.getByRole("link", { name: "Climb", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "review" })).toHaveCount(0);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Covenant" }).click();
+  // A goal linked to a clause shows under it on the covenant.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Micro-goals" }).click();
+  const form = page.getByRole("form", { name: "New micro-goal" });
+  await form.getByRole("textbox", { name: /^Outcome/ }).fill("Say no to one new priority this sprint");
+  await form.getByRole("button", { name: "Add goal" }).click();
+  const goal = page.getByRole("listitem", { name: "Goal: Say no to one new priority this sprint" });
+  await goal.getByRole("button", { name: "Renegotiate" }).click();
+  await goal.getByRole("combobox", { name: "Serves the covenant clause" }).selectOption({ label: "Walk the talk" });
+  await goal.getByRole("button", { name: "Save: renegotiate" }).click();
+  await expect(goal.getByRole("form", { name: "Renegotiate" })).toHaveCount(0);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Covenant" }).click();
+  await expect(page.getByRole("list", { name: "Goals serving “Walk the talk”" })).toContainText("Say no to one new priority this sprint (open)");
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id} ${v.help} ${v.nodes[0]?.target}`)).toEqual([]);
 });

@@ -34,6 +34,7 @@ async function checkIn(page, outcome, done, next, blocker) {
 }
 
 test("a goal's whole life: check-ins, renegotiation, a missed goal's review, momentum", async ({ page }) => {
+  page.on("dialog", (d) => d.accept());
   await addMembers(page, ["Ana", "Ben"]);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Micro-goals" }).click();
   await expect(page.getByText("No micro-goals in this view yet")).toBeVisible();
@@ -58,18 +59,38 @@ test("a goal's whole life: check-ins, renegotiation, a missed goal's review, mom
   await expect(goal(page, "Fix the flaky login test")).toContainText("due 2099-01-15");
   await goal(page, "Fix the flaky login test").getByText("Renegotiated", { exact: true }).last().click();
   await expect(goal(page, "Fix the flaky login test")).toContainText("because CI outage this week");
+  await expect(goal(page, "Fix the flaky login test")).toContainText("now “Fix the flaky login test”, due 2099-01-15");
+  // Not due yet: it cannot be marked missed by accident.
+  await expect(goal(page, "Fix the flaky login test").getByRole("button", { name: "Missed" })).toHaveCount(0);
+  // The owner changes openly too; partner and risk are plain edits.
+  await goal(page, "Fix the flaky login test").getByRole("button", { name: "Renegotiate" }).click();
+  const change = goal(page, "Fix the flaky login test").getByRole("form", { name: "Renegotiate" });
+  await change.getByRole("combobox", { name: "Owner" }).selectOption({ label: "Ben" });
+  await change.getByRole("combobox", { name: "Partner" }).selectOption({ label: "Ana" });
+  await change.getByRole("textbox", { name: /^What could get in the way/ }).fill("CI stays slow; we run it at night");
+  await change.getByRole("button", { name: "Save: renegotiate" }).click();
+  await expect(page.getByText("Say why the commitment changes, in a few words")).toBeVisible();
+  await expect(goal(page, "Fix the flaky login test")).toContainText("Owner Ana · partner Ben");
+  await change.getByRole("textbox", { name: "Why it changes" }).fill("Ana is on leave");
+  await change.getByRole("button", { name: "Save: renegotiate" }).click();
+  await expect(goal(page, "Fix the flaky login test")).toContainText("Owner Ben · partner Ana");
+  await expect(goal(page, "Fix the flaky login test")).toContainText("What could get in the way: CI stays slow; we run it at night");
+  await goal(page, "Fix the flaky login test").getByText("Renegotiated", { exact: true }).last().click();
+  await expect(goal(page, "Fix the flaky login test")).toContainText("owner Ana → Ben; because Ana is on leave");
 
   // Another goal is missed and reviewed; its corrective action becomes a goal.
-  await addGoal(page, "Automate the deploy", { owner: "Ben" });
+  // Due today: from now on it can be marked missed (after a confirmation).
+  await addGoal(page, "Automate the deploy", { owner: "Ben", due: new Date().toISOString().slice(0, 10) });
   await goal(page, "Automate the deploy").getByRole("button", { name: "Missed" }).click();
   const review = goal(page, "Automate the deploy").getByRole("form", { name: "No-blame review" });
   await review.getByRole("textbox", { name: "Root cause" }).fill("Nobody owned the pipeline");
   await review.getByRole("textbox", { name: "Corrective action" }).fill("Name an owner for the pipeline");
   await expect(page.getByRole("region", { name: "Missed: what can we learn?" })).toBeVisible();
   await review.getByRole("button", { name: "Save: no-blame review" }).click();
+  // The next step stays in view: the corrective action becomes a goal.
+  await goal(page, "Automate the deploy").getByRole("button", { name: "Make the corrective action a goal" }).click();
   await expect(page.getByRole("region", { name: "Missed: what can we learn?" })).toHaveCount(0);
   await page.getByRole("tab", { name: "Done and closed" }).click();
-  await goal(page, "Automate the deploy").getByRole("button", { name: "Make the corrective action a goal" }).click();
   await expect(goal(page, "Automate the deploy")).toContainText("The corrective action is a goal of its own.");
   await page.getByRole("tab", { name: "By source" }).click();
   await expect(page.getByRole("region", { name: "From a review" })).toContainText("Name an owner for the pipeline");

@@ -1,0 +1,59 @@
+//! A check-in on a goal: what is done, what is next, what blocks, and offers of help.
+
+use super::goal_card::date_text;
+use crate::domain::goals::CheckIn;
+use crate::domain::{GoalCommand, Id};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// One check-in, with the partner's offers of help and the form to offer more.
+#[component]
+pub fn CheckInView(
+    /// The goal checked in on.
+    goal: Id,
+    check: CheckIn,
+    /// Who offers help (the goal's partner).
+    partner: Option<Id>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let offer = RwSignal::new(String::new());
+    let field = format!("offer-{}", check.id);
+    let check_id = check.id.clone();
+    let add_offer = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let cmd = GoalCommand::Offer {
+            id: goal.clone(),
+            check_in: check_id.clone(),
+            by: partner.clone(),
+            text: offer.get_untracked(),
+        };
+        if state.dispatch(cmd) {
+            offer.set(String::new());
+        }
+    };
+    let parts = [
+        ("Done", check.done.clone()),
+        ("Next", check.next.clone()),
+        ("Blocker", check.blocker.clone()),
+    ];
+    view! {
+        <li class="check-in">
+            <p class="check-in-date">{date_text(check.on)}</p>
+            {parts
+                .into_iter()
+                .filter(|(_, t)| !t.is_empty())
+                .map(|(k, t)| view! { <p><strong>{k} ": "</strong>{t}</p> })
+                .collect_view()}
+            {check
+                .offers
+                .iter()
+                .map(|o| view! { <p class="offer">"How can I help? " {o.text.clone()}</p> })
+                .collect_view()}
+            <form class="inline-form" on:submit=add_offer>
+                <label for=field.clone()>"How can I help?"</label>
+                <input id=field type="text" maxlength="300" bind:value=offer/>
+                <button type="submit">"Offer help"</button>
+            </form>
+        </li>
+    }
+}
