@@ -103,7 +103,8 @@ pub fn App() -> impl IntoView {
                 Page::NotFound => view! { <NotFound/> }.into_any(),
             }}
         </main>
-        <NoticesView/>
+        // The projector shows the group's work, not this browser's messages.
+        {move || (!matches!(router.page(), Page::Present(_))).then(|| view! { <NoticesView/> })}
     }
 }
 

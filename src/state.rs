@@ -344,6 +344,13 @@ impl AppState {
         }
     }
 
+    /// Forgets what can be undone and redone: on a shared screen, the next participant must
+    /// not undo (or learn from the button's label) what the one before them did.
+    pub fn forget_history(&self) {
+        self.history.update_value(History::clear);
+        self.refresh_history_labels();
+    }
+
     fn refresh_history_labels(&self) {
         self.history.with_value(|h| {
             self.undo_label.set(h.undo_label().map(str::to_owned));

@@ -8,7 +8,6 @@
 use crate::domain::backup::Why;
 use crate::domain::exchange::{restore, RestoreError, Restored};
 use chrono::{DateTime, Utc};
-use gloo_storage::{LocalStorage, Storage as _};
 use std::fmt;
 use wasm_bindgen::JsCast;
 
@@ -76,7 +75,7 @@ impl LocalStore {
         let storage = match web_sys::window() {
             None => Err("no window".to_owned()),
             Some(w) => match w.local_storage() {
-                Ok(Some(_)) => Ok(LocalStorage::raw()),
+                Ok(Some(s)) => Ok(s),
                 Ok(None) => Err("localStorage is missing".to_owned()),
                 Err(e) => Err(js_error_text(&e)),
             },

@@ -138,11 +138,20 @@ fn the_picker_and_the_turn_are_one_state_and_every_hand_over_brings_the_curtain(
         v.written.is_empty(),
         "the next writer never sees the last one's cards"
     );
-    // Choosing someone who already finished shows the curtain too.
+    // Choosing someone who already finished shows the curtain too; behind it, they find
+    // their own cards again (remembered in this tab only).
     t.start(Phase::Write, &p);
+    t.wrote(Id::from("card-2"));
     t.pass_to(Phase::Write, p[0].clone());
     let v = t.view(Phase::Write, &p);
     assert_eq!((v.member, v.curtain), (Some(p[0].clone()), true));
+    t.start(Phase::Write, &p);
+    assert_eq!(t.view(Phase::Write, &p).written, [Id::from("card-1")]);
+    t.pass_to(Phase::Write, p[1].clone());
+    t.start(Phase::Write, &p);
+    assert_eq!(t.view(Phase::Write, &p).written, [Id::from("card-2")]);
+    assert!(Turn::is_last(&Some(p[2].clone()), &p));
+    assert!(!Turn::is_last(&Some(p[1].clone()), &p));
     // After the last comes the first again.
     t.pass_to(Phase::Write, p[2].clone());
     assert_eq!(t.next(Phase::Write, &p), Some(p[0].clone()));
@@ -309,6 +318,10 @@ fn round_trip(ws: &Workspace) -> Workspace {
 fn an_invite_carries_the_workshop_and_nothing_private() {
     let mut r = room(4);
     let card = r.write(0, "Shared screen card", false);
+    // While the group writes, nobody's card travels: they are hidden until everyone wrote.
+    let writing = invite(&r.f.ws, &r.board);
+    assert!(writing.cards.is_empty());
+    assert_eq!(read_invite(&writing, &r.board).unwrap().1, Phase::Write);
     r.go(Phase::Place);
     r.place(0, &card, 2).unwrap();
     let inv = invite(&r.f.ws, &r.board);
@@ -322,6 +335,11 @@ fn an_invite_carries_the_workshop_and_nothing_private() {
         "no placement before Reveal, not even as counts"
     );
     assert_eq!(inv.members.len(), 3, "the roster to pick oneself from");
+    assert_eq!(
+        inv.cards.len(),
+        1,
+        "from Group on, the cards everyone wrote"
+    );
     assert!(read_invite(&inv, &Id::from("other")).is_err());
     assert!(read_invite(&Workspace::default(), &r.board).is_err());
 }
@@ -380,7 +398,9 @@ fn a_contribution_link_round_trips_adds_once_and_never_replaces() {
     ));
     assert!(part.boards.is_empty() && part.goals.is_empty());
     let s = read_contribution(&r.f.ws, &part, &r.board).unwrap();
-    assert_eq!(s.text(), "Ben: 3 cards, placements for 4 cards, 3 votes");
+    // The invite came during Write: the host's card was not in it, so Ben placed his own.
+    assert!(ben.ws.get::<Card>(&host_card).is_none());
+    assert_eq!(s.text(), "Ben: 3 cards, placements for 3 cards, 3 votes");
     assert!(s.changes);
 
     let host_before = r.f.ws.clone();

@@ -100,7 +100,8 @@ pub fn ActiveCovenant(
         <Signatures covenant=covenant.clone()/>
         {under_review.then(|| view! { <ReviewPanel id=id.clone() amending=amending/> })}
         <div class="row-actions covenant-actions">
-            {move || (!amending.get()).then(|| view! { <button on:click=move |_| amending.set(true)>"Amend"</button> })}
+            // Under review, the review offers "Amend instead".
+            {move || (!amending.get() && !under_review).then(|| view! { <button on:click=move |_| amending.set(true)>"Amend"</button> })}
             {(!under_review).then(|| view! { <button on:click=start_review.clone()>"Start review"</button> })}
         </div>
         {move || {

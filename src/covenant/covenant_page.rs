@@ -3,11 +3,12 @@
 use super::active_covenant::ActiveCovenant;
 use super::draft_editor::DraftEditor;
 use crate::browser;
+use crate::domain::calendar::review_event;
 use crate::domain::covenant::{covenant_markdown, Covenant, CovenantState};
 use crate::domain::iso::format_date;
 use crate::domain::{CovenantCommand, Id};
 use crate::state::AppState;
-use crate::ui::{EmptyState, Notices};
+use crate::ui::{download_calendar, EmptyState, Notices};
 use leptos::prelude::*;
 
 /// Runs a covenant command; false (with the reason on screen) when it was refused.
@@ -187,6 +188,11 @@ fn CovenantView(covenant: Covenant) -> impl IntoView {
         <div class="toolbar" role="group" aria-label="Covenant tools">
             <button on:click=copy>"Copy as Markdown"</button>
             <button on:click=move |_| browser::print()>"Print"</button>
+            {review_event(&c).filter(|_| c.state != CovenantState::Draft).map(|e| view! {
+                <button on:click=move |_| download_calendar(notices, "climb-covenant-review.ics", std::slice::from_ref(&e))>
+                    "Add the review to a calendar"
+                </button>
+            })}
             <button
                 class="danger"
                 on:click=move |_| {

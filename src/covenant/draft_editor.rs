@@ -3,6 +3,7 @@
 
 use super::covenant_page::{run, EditorUi};
 use super::terms_editor::{TermsEditor, STEPS};
+use crate::browser;
 use crate::domain::covenant::Covenant;
 use crate::domain::CovenantCommand;
 use crate::state::AppState;
@@ -53,6 +54,29 @@ pub fn DraftEditor(
         });
     }
     let pending = move || terms.with(|t| saved.with(|s| t != s));
+    // A reload (or a closed tab) inside the short wait before a save must not lose what was
+    // just typed: the waiting save is made at once, then written to storage. The listener
+    // outlives this editor, so it reads its signals with `try_`.
+    {
+        let id = id.clone();
+        browser::on_page_hide(move || {
+            let (Some(t), Some(s)) = (terms.try_get_untracked(), saved.try_get_untracked()) else {
+                return;
+            };
+            if t != s
+                && run(
+                    state,
+                    CovenantCommand::EditDraft {
+                        id: id.clone(),
+                        terms: t.clone(),
+                    },
+                )
+            {
+                let _ = saved.try_set(t);
+                state.flush();
+            }
+        });
+    }
     let activate = move |_| {
         // The save waiting for its timer is made here, at once: left waiting, it would try
         // to edit the covenant after it became active.

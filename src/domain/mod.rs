@@ -5,6 +5,7 @@
 
 pub mod backup;
 pub mod board_commands;
+pub mod calendar;
 pub mod covenant_commands;
 pub mod exchange;
 pub mod goal_commands;

@@ -70,6 +70,16 @@ impl Phase {
         }
     }
 
+    /// What to do in this phase in one's own browser, joined from an invite link.
+    pub fn own_browser_instructions(self) -> &'static str {
+        match self {
+            Phase::Write => "Write recent challenges as cards, one situation per card, anonymous unless you sign them. Other people's cards arrive with the facilitator's next invite link, once everyone has written.",
+            Phase::Place => "Put every card on the rung you think the team was on. Nobody sees your placements: the group sees only the counts at Reveal.",
+            Phase::Vote => "Spend your dots on the cards the team should climb first. Your votes are counted, never shown as yours.",
+            p => p.instructions(),
+        }
+    }
+
     pub fn index(self) -> usize {
         Phase::ALL.iter().position(|p| *p == self).unwrap_or(0)
     }

@@ -13,8 +13,21 @@ use serde::{Deserialize, Serialize};
 /// What an invite link carries: the board, its cards, the team members it names and the
 /// counts the group has already seen, as [`super::exchange::for_others`] allows (no ballot,
 /// no unsigned author, nothing unreadable).
+/// While the group is still writing, the invite carries no card at all: cards stay hidden
+/// until everyone has written, so a participant gets them with the invite sent at Group or
+/// later.
 pub fn invite(ws: &Workspace, board: &Id) -> Workspace {
-    board_subset(ws, board)
+    let mut out = board_subset(ws, board);
+    let writing = out
+        .boards
+        .iter()
+        .find(|b| &b.meta.id == board)
+        .and_then(|b| b.session.as_ref())
+        .is_none_or(|s| s.phase <= Phase::Write);
+    if writing {
+        out.cards.clear();
+    }
+    out
 }
 
 /// Why an invite cannot be used.

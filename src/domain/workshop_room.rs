@@ -16,9 +16,10 @@ pub struct Turn {
     pub member: Option<Id>,
     /// Whether the participant pressed Start: until then the curtain hides everything private.
     pub started: bool,
-    /// The cards written in this turn. Workshop cards store no author, so this is how the
-    /// writer sees (and can delete) their own cards until the screen passes on.
-    pub written: Vec<Id>,
+    /// The cards each participant wrote in this phase, in this tab. Workshop cards store no
+    /// author, so this memory (never saved, gone with the tab) is how a writer who comes
+    /// back to the screen sees, edits and deletes their own cards.
+    pub written_by: Vec<(Id, Vec<Id>)>,
 }
 
 /// What the screen shows now, from a [`Turn`] and the session.
@@ -27,15 +28,25 @@ pub struct TurnView {
     pub member: Option<Id>,
     /// The curtain is up: nothing private shows until `member` presses Start.
     pub curtain: bool,
+    /// The cards `member` wrote in this tab.
     pub written: Vec<Id>,
 }
 
 impl Turn {
+    fn written_of(&self, member: &Option<Id>) -> Vec<Id> {
+        member
+            .as_ref()
+            .and_then(|m| self.written_by.iter().find(|(w, _)| w == m))
+            .map(|(_, cards)| cards.clone())
+            .unwrap_or_default()
+    }
+
     /// The turn as it stands in `phase` with these participants: a turn left over from
     /// another phase, or of someone who no longer takes part, starts over with the first
     /// participant behind the curtain.
     pub fn view(&self, phase: Phase, participants: &[Id]) -> TurnView {
-        let current = self.phase == Some(phase)
+        let same_phase = self.phase == Some(phase);
+        let current = same_phase
             && self
                 .member
                 .as_ref()
@@ -44,13 +55,18 @@ impl Turn {
             TurnView {
                 member: self.member.clone(),
                 curtain: !self.started,
-                written: self.written.clone(),
+                written: self.written_of(&self.member),
             }
         } else {
+            let member = participants.first().cloned();
             TurnView {
-                member: participants.first().cloned(),
+                written: if same_phase {
+                    self.written_of(&member)
+                } else {
+                    Vec::new()
+                },
+                member,
                 curtain: phase.is_private(),
-                written: Vec::new(),
             }
         }
     }
@@ -58,11 +74,16 @@ impl Turn {
     /// Hands the screen to `member`: the curtain comes down, whoever they are (choosing a
     /// participant who already finished never shows their choices straight away).
     pub fn pass_to(&mut self, phase: Phase, member: Id) {
+        let written_by = if self.phase == Some(phase) {
+            std::mem::take(&mut self.written_by)
+        } else {
+            Vec::new()
+        };
         *self = Turn {
             phase: Some(phase),
             member: Some(member),
             started: false,
-            written: Vec::new(),
+            written_by,
         };
     }
 
@@ -78,20 +99,36 @@ impl Turn {
         Some(next)
     }
 
+    /// Whether `member` is the last participant: after them, the phase can move on.
+    pub fn is_last(member: &Option<Id>, participants: &[Id]) -> bool {
+        member.is_some() && participants.last() == member.as_ref()
+    }
+
     /// The participant behind the curtain pressed Start.
     pub fn start(&mut self, phase: Phase, participants: &[Id]) {
         let v = self.view(phase, participants);
+        let written_by = if self.phase == Some(phase) {
+            std::mem::take(&mut self.written_by)
+        } else {
+            Vec::new()
+        };
         *self = Turn {
             phase: Some(phase),
             member: v.member,
             started: true,
-            written: v.written,
+            written_by,
         };
     }
 
-    /// Remembers a card written in this turn.
+    /// Remembers a card written in this turn, for its writer.
     pub fn wrote(&mut self, card: Id) {
-        self.written.push(card);
+        let Some(m) = self.member.clone() else {
+            return;
+        };
+        match self.written_by.iter_mut().find(|(w, _)| *w == m) {
+            Some((_, cards)) => cards.push(card),
+            None => self.written_by.push((m, vec![card])),
+        }
     }
 }
 

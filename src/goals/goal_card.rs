@@ -4,12 +4,13 @@
 use super::check_in_view::CheckInView;
 use super::goal_forms::{ChangeForm, GoalForm};
 use crate::browser;
+use crate::domain::calendar::goal_events;
 use crate::domain::goals::{Goal, GoalState, Nudges};
 use crate::domain::iso::format_date;
 use crate::domain::roster::Member;
 use crate::domain::{GoalCommand, Id};
 use crate::state::AppState;
-use crate::ui::Notices;
+use crate::ui::{download_calendar, Notices};
 use leptos::prelude::*;
 
 /// Which form is open on a goal.
@@ -108,6 +109,14 @@ pub fn GoalCard(
                     },
                 );
             }
+        }
+    };
+    let has_dates = goal.due.is_some() || goal.follow_up.is_some();
+    let calendar = {
+        let g = goal.clone();
+        move |_| {
+            let events = goal_events(&g, &|p: &Option<Id>| name(state, p));
+            download_calendar(notices, "climb-goal.ics", &events);
         }
     };
     let toggle = move |p: Panel| panel.update(|x| *x = if *x == p { Panel::None } else { p });
@@ -221,6 +230,7 @@ pub fn GoalCard(
                             <button on:click=move |_| toggle(Panel::Renegotiate)>"Renegotiate"</button>
                             {can_miss.then(|| view! { <button on:click=missed.clone()>"Missed"</button> })}
                             <button on:click=move |_| toggle(Panel::Drop)>"Drop"</button>
+                            {has_dates.then(|| view! { <button on:click=calendar.clone()>"Add to calendar"</button> })}
                         </div>
                     }
                 })}

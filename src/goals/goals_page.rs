@@ -148,6 +148,21 @@ pub fn GoalsPage() -> impl IntoView {
         }
     };
 
+    let notices = crate::ui::Notices::expect();
+    let all_to_calendar = move |_| {
+        let events: Vec<_> = state.ws.with_untracked(|ws| {
+            let name = |p: &Option<Id>| {
+                p.as_ref()
+                    .and_then(|p| ws.get::<crate::domain::roster::Member>(p))
+                    .map(|m| m.name.clone())
+                    .unwrap_or_default()
+            };
+            ws.live::<Goal>()
+                .flat_map(|g| crate::domain::calendar::goal_events(g, &name))
+                .collect()
+        });
+        crate::ui::download_calendar(notices, "climb-goals.ics", &events);
+    };
     view! {
         <section class="page">
             <h1>"Micro-goals"</h1>
@@ -175,6 +190,9 @@ pub fn GoalsPage() -> impl IntoView {
                 {tab(View::Closed, "Done and closed")}
             </div>
             <div class="goal-groups">{groups}</div>
+            <div class="row-actions">
+                <button on:click=all_to_calendar>"Calendar file of all open goals"</button>
+            </div>
             // The goals come first (on a phone especially): what needs us, then a new one.
             <NewGoal/>
             <Momentum/>

@@ -1,9 +1,11 @@
 //! Small shared components.
 
+pub mod calendar;
 pub mod empty_state;
 pub mod notices;
 pub mod people;
 
+pub use calendar::download_calendar;
 pub use empty_state::EmptyState;
 pub use notices::{NoticeKind, Notices, NoticesView};
 pub use people::{member_from_value, member_options};

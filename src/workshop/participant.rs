@@ -90,9 +90,9 @@ pub fn ParticipantView(id: Id, board: Memo<Option<Board>>, joined: Joined) -> im
                 <button class="link" on:click=leave>{format!("Not {me}?")}</button>
             </p>
             <p class="reminder">"We rate situations, not people."</p>
-            <p class="hint">{move || format!("The group is at: {}. Write, place and vote here at your own pace; the group's later phases arrive with the facilitator's next invite link.", group_phase.get().label())}</p>
+            <p class="hint">{move || format!("The group is at: {}. Write, place and vote here at your own pace, then send your contribution; the others' cards and the group's later phases arrive with the facilitator's next invite link.", group_phase.get().label())}</p>
             <nav aria-label="Your phases" class="row-actions participant-tabs">{tabs}</nav>
-            <p class="instructions">{move || tab.get().instructions()}</p>
+            <p class="instructions">{move || tab.get().own_browser_instructions()}</p>
             <div class="phase-body">{body}</div>
             <SendContribution id=id.clone() joined=joined/>
         </section>

@@ -131,7 +131,14 @@ fn Items(id: Id, votes: bool) -> impl IntoView {
         let goals: Vec<Goal> = state.ws.with(|ws| ws.live::<Goal>().cloned().collect());
         view! {
             <ul class="presenter-items">
-                {items_of(state, &id)
+                {{
+                    let mut items = items_of(state, &id);
+                    // Once votes are in, the most voted first: the order the team climbs in.
+                    if votes {
+                        items.sort_by_key(|(c, _)| std::cmp::Reverse(counts.votes(c.id())));
+                    }
+                    items
+                }
                     .into_iter()
                     .map(|(c, stacked)| {
                         let rung = board.as_ref().filter(|_| votes).map(|b| b.place_name(c.rung.as_ref()));

@@ -67,16 +67,16 @@ pub fn WritePhase(id: Id, seat: Seat) -> impl IntoView {
             </ul>
             <p class="hint">
                 {match hidden {
-                    0 => "No cards by others yet.".to_owned(),
-                    1 => "1 card by others is hidden until everyone has written.".to_owned(),
-                    n => format!("{n} cards by others are hidden until everyone has written."),
+                    0 => "No other cards yet.".to_owned(),
+                    1 => "1 other card is hidden until everyone has written.".to_owned(),
+                    n => format!("{n} other cards are hidden until everyone has written."),
                 }}
             </p>
         }
     };
     view! {
         <PrivateTurn label="Writing as" seat=seat>
-            <form class="add-card" on:submit=add.clone() aria-label="Write a card">
+            <form class="write-card" on:submit=add.clone() aria-label="Write a card">
                 <label for="ws-card">"A recent challenge (one situation, no names)"</label>
                 <textarea id="ws-card" maxlength="1000" rows="2" bind:value=text></textarea>
                 <label class="check">

@@ -200,6 +200,7 @@ pub fn Inbox(id: Id) -> impl IntoView {
     };
     // A contribution link opens the facilitator's workshop page with its data.
     if let Some(data) = take_fragment(CONTRIBUTION) {
+        notices.info("A contribution link arrived: its preview is under “Participants in their own browsers”.");
         take_link(data);
     }
     let read_pasted = move |ev: leptos::ev::SubmitEvent| {

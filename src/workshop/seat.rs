@@ -110,9 +110,14 @@ pub fn TurnBar(
     let current = move || seat.member().map(|m| m.to_string()).unwrap_or_default();
     let next = move |_| {
         let ps = participants.get_untracked();
+        state.forget_history();
         turn.update(|t| {
             t.next(phase.get_untracked(), &ps);
         });
+    };
+    let last = move || {
+        let ps = participants.get();
+        crate::domain::workshop_room::Turn::is_last(&seat.member(), &ps) && ps.len() > 1
     };
     view! {
         <div class="turn row-actions">
@@ -122,6 +127,7 @@ pub fn TurnBar(
                     prop:value=current
                     on:change=move |ev| {
                         if let Some(m) = crate::ui::member_from_value(event_target_value(&ev)) {
+                            state.forget_history();
                             turn.update(|t| t.pass_to(phase.get_untracked(), m));
                         }
                     }
@@ -130,6 +136,7 @@ pub fn TurnBar(
                 </select>
             </label>
             <button on:click=next>"Next participant"</button>
+            {move || last().then(|| view! { <span class="hint">"The last participant: when they are done, go on to the next phase."</span> })}
         </div>
     }
     .into_any()
@@ -167,9 +174,7 @@ pub fn PrivateTurn(
                     <section class="curtain" aria-label="Hand-over">
                         <p class="curtain-title">{format!("Pass the screen to {name}.")}</p>
                         <p>{format!("{name}: press Start when only you can see the screen.")}</p>
-                        <button class="primary big" aria-label=format!("Start as {name}") on:click=start>
-                            "Start"
-                        </button>
+                        <button class="primary big" on:click=start>{format!("Start as {name}")}</button>
                     </section>
                 }
                 .into_any()

@@ -115,6 +115,10 @@ fn StartWorkshop(id: Id, board: Memo<Option<Board>>) -> impl IntoView {
 #[component]
 fn SessionView(id: Id, board: Memo<Option<Board>>) -> impl IntoView {
     let state = AppState::expect();
+    // A contribution link opened here: its preview must be in view, not folded away.
+    let arrived = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .is_some_and(|h| h.starts_with(crate::share::CONTRIBUTION));
     let phase = Memo::new(move |_| {
         board.with(|b| {
             b.as_ref()
@@ -219,13 +223,14 @@ fn SessionView(id: Id, board: Memo<Option<Board>>) -> impl IntoView {
             <p class="instructions">{move || phase.get().instructions()}</p>
             <Timer board=id.clone() phase=phase.into()/>
             <div class="phase-body">{body}</div>
-            <details class="contributions">
+            <details class="contributions" open=arrived>
                 <summary>"Participants in their own browsers"</summary>
                 <p>
                     "Send the invite link in the call's chat: each participant joins as themselves, "
                     "writes, places and votes in their own browser, and sends back a contribution "
                     "link. Paste each one here: it can only add to this board, and the same link "
-                    "twice changes nothing. For Reveal and later phases, send the invite link again."
+                    "twice changes nothing. An invite sent during Write carries no card; send it again from Group on, "
+                    "so that participants can place every card, and for Reveal and later phases."
                 </p>
                 <Inbox id=id.clone()/>
             </details>

@@ -16,6 +16,9 @@ test("build, activate, sign, amend and compare a covenant", async ({ page }) => 
   // Guided: intent, then behaviours from the clause library.
   await expect(page.getByText("Step 1 of 6: Intent")).toBeVisible();
   await page.getByRole("textbox", { name: "Why we make this covenant" }).fill("We support each other's growth.");
+  // A reload at once, inside the short wait before the draft saves, keeps what was typed.
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Why we make this covenant" })).toHaveValue("We support each other's growth.");
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Add: Own the end result" }).click();
   await page.getByRole("button", { name: "Add: Walk the talk" }).click();

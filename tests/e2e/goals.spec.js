@@ -1,5 +1,18 @@
 import AxeBuilder from "@axe-core/playwright";
+import { readFile } from "node:fs/promises";
+import ICAL from "ical.js";
 import { test, expect, openApp, expectSaved } from "./fixtures.js";
+
+/** Clicks `button`, reads the calendar file it downloads and parses it independently. */
+async function calendar(page, button) {
+  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
+  const text = await readFile(await download.path(), "utf8");
+  // The RFC 5545 rules that bite: CRLF everywhere, lines of at most 75 octets.
+  expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+  for (const line of text.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  const cal = new ICAL.Component(ICAL.parse(text));
+  return cal.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+}
 
 async function addMembers(page, names) {
   await openApp(page, "/team");
@@ -60,6 +73,13 @@ test("a goal's whole life: check-ins, renegotiation, a missed goal's review, mom
   await goal(page, "Fix the flaky login test").getByText("Renegotiated", { exact: true }).last().click();
   await expect(goal(page, "Fix the flaky login test")).toContainText("because CI outage this week");
   await expect(goal(page, "Fix the flaky login test")).toContainText("now “Fix the flaky login test”, due 2099-01-15");
+  // Its dates go to a calendar; the file carries a reminder.
+  let events = await calendar(page, goal(page, "Fix the flaky login test").getByRole("button", { name: "Add to calendar" }));
+  const due = events.find((e) => e.summary === "Due: Fix the flaky login test");
+  expect(due.startDate.toString()).toBe("2099-01-15");
+  expect(due.startDate.isDate).toBe(true);
+  expect(due.component.getFirstSubcomponent("valarm").getFirstPropertyValue("trigger").toString()).toBe("-PT15H");
+  const firstSequence = due.sequence;
   // Not due yet: it cannot be marked missed by accident.
   await expect(goal(page, "Fix the flaky login test").getByRole("button", { name: "Missed" })).toHaveCount(0);
   // The owner changes openly too; partner and risk are plain edits.
@@ -77,6 +97,11 @@ test("a goal's whole life: check-ins, renegotiation, a missed goal's review, mom
   await expect(goal(page, "Fix the flaky login test")).toContainText("What could get in the way: CI stays slow; we run it at night");
   await goal(page, "Fix the flaky login test").getByText("Renegotiated", { exact: true }).last().click();
   await expect(goal(page, "Fix the flaky login test")).toContainText("owner Ana → Ben; because Ana is on leave");
+  // Downloaded again, the same event is updated: same UID, a higher SEQUENCE, the new owner.
+  events = await calendar(page, page.getByRole("button", { name: "Calendar file of all open goals" }));
+  const again = events.find((e) => e.uid === due.uid);
+  expect(again.sequence).toBeGreaterThan(firstSequence);
+  expect(again.description).toContain("Owner: Ben");
 
   // Another goal is missed and reviewed; its corrective action becomes a goal.
   // Due today: from now on it can be marked missed (after a confirmation).

@@ -73,9 +73,15 @@ test("a full workshop: two on one screen, one contribution from a file, a micro-
   await expect(page.getByRole("combobox", { name: "Writing as" }).locator("option:checked")).toHaveText("Ben");
   await expect(page.getByRole("list", { name: "Your cards" })).toHaveCount(0);
   await page.getByRole("button", { name: "Start as Ben" }).click();
+  // Nothing Ana did can be undone (or read off the Undo button) in Ben's turn.
+  await expect(page.locator(".undo-redo").getByRole("button", { name: /^Undo/ })).toBeDisabled();
   await expect(page.getByRole("list", { name: "Your cards" })).not.toContainText(A);
-  await expect(page.getByText("1 card by others is hidden until everyone has written.")).toBeVisible();
+  await expect(page.getByText("1 other card is hidden until everyone has written.")).toBeVisible();
   await writeAs(page, "Ben", B);
+  // Back at the screen, Ana finds her own card (and only hers).
+  await takeTurn(page, "Writing as", "Ana");
+  await expect(page.getByRole("list", { name: "Your cards" })).toContainText(A);
+  await expect(page.getByRole("list", { name: "Your cards" })).not.toContainText(B);
 
   // Cy joins from an invite link in a browser of their own, and sends a contribution link.
   await page.getByRole("button", { name: "Copy invite link" }).click();
@@ -89,6 +95,16 @@ test("a full workshop: two on one screen, one contribution from a file, a micro-
   await cy.getByRole("textbox", { name: /^A recent challenge/ }).fill(C);
   await cy.getByRole("button", { name: "Add card", exact: true }).click();
   await expect(cy.getByRole("list", { name: "Your cards" })).toContainText(C);
+  // An invite sent while the group writes carries nobody's cards.
+  await cy.getByRole("button", { name: "Place", exact: true }).click();
+  await expect(cy.getByRole("combobox", { name: new RegExp(`Rung for “${A}`) })).toHaveCount(0);
+  // At Group, the facilitator sends the invite again: now it carries every card.
+  await next(page, "Group");
+  await page.getByRole("button", { name: "Copy invite link" }).click();
+  const invite2 = await page.getByRole("textbox", { name: /^Invite link/ }).inputValue();
+  expect(invite2).not.toEqual(invite);
+  await cy.goto(invite2);
+  await expect(cy.getByText("You take part as Cy.")).toBeVisible();
   await cy.getByRole("button", { name: "Place", exact: true }).click();
   for (const [card, rung] of [[A, "Blame others"], [B, "Own it"], [C, "Wait and hope"]]) {
     await cy.getByRole("combobox", { name: new RegExp(`Rung for “${card}`) }).selectOption({ label: rung });
@@ -99,8 +115,7 @@ test("a full workshop: two on one screen, one contribution from a file, a micro-
   expect(link).toContain("/workshop#contribution=");
   info.annotations.push({ type: "link sizes", description: `invite ${invite.length} B, contribution ${link.length} B` });
 
-  // Group, then Place in turn on the shared screen; Cy's contribution is pasted first.
-  await next(page, "Group");
+  // Place in turn on the shared screen; Cy's contribution is pasted first.
   await next(page, "Place");
   await page.getByText("Participants in their own browsers").click();
   for (let i = 0; i < 2; i++) {
