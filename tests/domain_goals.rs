@@ -566,3 +566,35 @@ fn owner_partner_dates_and_links_change_openly() {
         "2026-11-24: was “Ship the export”, due 2026-11-28; now “Ship the CSV export”, due 2026-12-02; because CSV is what people open"
     );
 }
+
+#[test]
+fn the_open_goals_a_member_holds_are_listed_before_they_leave() {
+    use climb::domain::goals::{held_goals, Holds};
+    let mut f = Fixture::new(32);
+    let ana = f.add_member("Ana");
+    let ben = f.add_member("Ben");
+    let owned = create(&mut f, "Ana's goal", Some(&ana), Some(d(2026, 11, 28)));
+    let partnered = create(&mut f, "Ben's goal", Some(&ben), Some(d(2026, 11, 28)));
+    f.run(cmd(G::Edit {
+        id: partnered.clone(),
+        partner: Some(ana.clone()),
+        follow_up: None,
+        verification: "x".into(),
+        clause: None,
+        risk: String::new(),
+    }));
+    let done = create(&mut f, "Done already", Some(&ana), None);
+    f.run(cmd(G::MarkDone {
+        id: done,
+        today: d(2026, 11, 22),
+    }));
+    let held: Vec<(Id, Holds)> = held_goals(f.ws.live::<Goal>(), &ana)
+        .into_iter()
+        .map(|(g, h)| (g.meta.id.clone(), h))
+        .collect();
+    assert_eq!(
+        held,
+        vec![(owned, Holds::Owner), (partnered, Holds::Partner)]
+    );
+    assert!(held_goals(f.ws.live::<Goal>(), &Id::from("nobody")).is_empty());
+}

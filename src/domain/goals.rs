@@ -351,3 +351,31 @@ pub fn due_group(g: &Goal, today: NaiveDate) -> DueGroup {
         Some(_) => DueGroup::Later,
     }
 }
+
+/// How a member holds an open goal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Holds {
+    Owner,
+    Partner,
+}
+
+/// The open goals `member` owns or partners: before they leave the team, each is handed
+/// over, so that no goal is left without an owner silently.
+pub fn held_goals<'a>(
+    goals: impl IntoIterator<Item = &'a Goal>,
+    member: &Id,
+) -> Vec<(&'a Goal, Holds)> {
+    goals
+        .into_iter()
+        .filter(|g| g.state.is_active())
+        .filter_map(|g| {
+            if g.owner.as_ref() == Some(member) {
+                Some((g, Holds::Owner))
+            } else if g.partner.as_ref() == Some(member) {
+                Some((g, Holds::Partner))
+            } else {
+                None
+            }
+        })
+        .collect()
+}

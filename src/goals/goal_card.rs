@@ -124,7 +124,22 @@ pub fn GoalCard(
     let history = goal
         .history
         .iter()
-        .map(|h| view! { <li>{h.text(&|p: &Option<Id>| { let n = name(state, p); if n.is_empty() { "nobody yet".to_owned() } else { n } })}</li> })
+        .map(|h| {
+            // History names people as they were, former members included.
+            let named = |p: &Option<Id>| {
+                p.as_ref()
+                    .and_then(|p| {
+                        state.ws.with_untracked(|ws| {
+                            ws.members
+                                .iter()
+                                .find(|m| &m.meta.id == p)
+                                .map(|m| m.name.clone())
+                        })
+                    })
+                    .unwrap_or_else(|| "nobody yet".to_owned())
+            };
+            view! { <li>{h.text(&named)}</li> }
+        })
         .collect_view();
     let check_ins = goal
         .check_ins

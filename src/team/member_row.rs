@@ -1,3 +1,8 @@
+//! One row of the roster: the name, rename in place, and remove (handing over open goals
+//! first).
+
+use super::hand_over::HandOver;
+use crate::domain::goals::{held_goals, Goal};
 use crate::domain::roster::Member;
 use crate::domain::{Command, Id};
 use crate::state::AppState;
@@ -30,6 +35,8 @@ fn name_and_actions(id: Id, name: String, editing: RwSignal<bool>) -> impl IntoV
     let rename_label = format!("Rename {name}");
     let remove_label = format!("Remove {name}");
     let message = format!("Removed {name} from the team.");
+    let handing_over = RwSignal::new(false);
+    let (panel_id, panel_name) = (id.clone(), name.clone());
     view! {
         <span class="member-name">{name}</span>
         <span class="row-actions">
@@ -40,12 +47,19 @@ fn name_and_actions(id: Id, name: String, editing: RwSignal<bool>) -> impl IntoV
                 class="danger"
                 aria-label=remove_label
                 on:click=move |_| {
-                    state.dispatch_undoable(Command::RemoveMember { id: id.clone() }, message.clone());
+                    // Nobody leaves with open goals in their hands: hand them over first.
+                    let holds = state.ws.with_untracked(|ws| !held_goals(ws.live::<Goal>(), &id).is_empty());
+                    if holds {
+                        handing_over.set(true);
+                    } else {
+                        state.dispatch_undoable(Command::RemoveMember { id: id.clone() }, message.clone());
+                    }
                 }
             >
                 "Remove"
             </button>
         </span>
+        {move || handing_over.get().then(|| view! { <HandOver member=panel_id.clone() name=panel_name.clone() open=handing_over/> })}
     }
 }
 

@@ -1,5 +1,6 @@
 //! The team roster page.
 
+mod hand_over;
 mod member_row;
 mod team_page;
 

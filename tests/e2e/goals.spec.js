@@ -157,3 +157,23 @@ test("nudges: a far-off goal, a missing check, and too many open goals", async (
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id} ${v.help} ${v.nodes[0]?.target}`)).toEqual([]);
 });
+
+test("someone who leaves the team hands over their open goals first, openly", async ({ page }) => {
+  await addMembers(page, ["Ana", "Ben"]);
+  await openApp(page, "/goals");
+  await addGoal(page, "Write the runbook", { owner: "Ana", partner: "Ben" });
+  await openApp(page, "/team");
+  await page.getByRole("button", { name: "Remove Ana", exact: true }).click();
+  const panel = page.getByRole("region", { name: "Before Ana leaves" });
+  await expect(panel).toContainText("We have 1 open goal with Ana.");
+  await expect(page.getByRole("button", { name: "Remove Ana", exact: true })).toBeVisible();
+  await expect(panel.getByRole("combobox", { name: "New owner of “Write the runbook”" })).toHaveValue(/.+/);
+  await panel.getByRole("button", { name: "Hand over and remove Ana" }).click();
+  await expect(page.getByRole("button", { name: "Remove Ana", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Team members" }).getByRole("listitem")).toHaveCount(1);
+  await openApp(page, "/goals");
+  const g = goal(page, "Write the runbook");
+  await expect(g).toContainText("Owner Ben");
+  await g.getByText("Renegotiated", { exact: true }).last().click();
+  await expect(g).toContainText("owner Ana → Ben; because Ana left the team");
+});
