@@ -1,14 +1,14 @@
 //! An active covenant: the terms in force as a document, signatures, the review, an
 //! amendment (kept in the browser as it is written) and the history.
 
-use super::covenant_page::run;
+use super::covenant_page::{read_kept, run};
 use super::history::History;
 use super::review_panel::ReviewPanel;
 use super::signatures::Signatures;
 use super::terms_document::TermsDocument;
 use super::terms_editor::TermsEditor;
 use crate::browser;
-use crate::domain::covenant::{draft_json, read_draft, AmendmentDraft, Covenant, CovenantState};
+use crate::domain::covenant::{draft_json, AmendmentDraft, Covenant, CovenantState};
 use crate::domain::{CovenantCommand, Id};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -27,14 +27,7 @@ pub fn ActiveCovenant(
     let state = AppState::expect();
     let id = covenant.meta.id.clone();
     let key = StoredValue::new(amendment_key(&id));
-    let kept: Option<AmendmentDraft> = read_draft(
-        state
-            .store()
-            .get(&key.get_value())
-            .ok()
-            .flatten()
-            .as_deref(),
-    );
+    let kept: Option<AmendmentDraft> = read_kept(state, &key.get_value());
     let amending = RwSignal::new(kept.is_some());
     let kept = kept.unwrap_or_else(|| AmendmentDraft {
         terms: covenant.terms.clone(),

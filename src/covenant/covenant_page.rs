@@ -4,7 +4,7 @@ use super::active_covenant::ActiveCovenant;
 use super::draft_editor::DraftEditor;
 use crate::browser;
 use crate::domain::calendar::review_event;
-use crate::domain::covenant::{covenant_markdown, Covenant, CovenantState};
+use crate::domain::covenant::{covenant_markdown, read_draft, Covenant, CovenantState};
 use crate::domain::iso::format_date;
 use crate::domain::{CovenantCommand, Id};
 use crate::state::AppState;
@@ -14,6 +14,12 @@ use leptos::prelude::*;
 /// Runs a covenant command; false (with the reason on screen) when it was refused.
 pub(super) fn run(state: AppState, cmd: CovenantCommand) -> bool {
     state.dispatch(cmd)
+}
+
+/// A draft kept in this browser under `key` (an amendment or a review in progress), if it
+/// is there and readable.
+pub(super) fn read_kept<T: serde::de::DeserializeOwned>(state: AppState, key: &str) -> Option<T> {
+    read_draft(state.store().get(key).ok().flatten().as_deref())
 }
 
 /// A member's name, or a placeholder for someone no longer on the team.

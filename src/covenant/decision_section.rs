@@ -6,6 +6,7 @@ use crate::domain::covenant::{DecisionRight, Terms};
 use crate::domain::roster::Member;
 use crate::domain::Id;
 use crate::state::AppState;
+use crate::ui::{member_from_value, member_options};
 use leptos::prelude::*;
 
 /// The team's members, by id and name, as they are now.
@@ -24,22 +25,10 @@ fn one_member(
     selected: Option<Id>,
     on_change: impl Fn(Option<Id>) + 'static,
 ) -> impl IntoView {
+    let state = AppState::expect();
     view! {
-        <select
-            aria-label=label
-            on:change=move |ev| {
-                let v = event_target_value(&ev);
-                on_change((!v.is_empty()).then_some(Id(v)))
-            }
-        >
-            <option value="">"Nobody yet"</option>
-            {roster()
-                .into_iter()
-                .map(|(id, name)| {
-                    let sel = selected.as_ref() == Some(&id);
-                    view! { <option value=id.to_string() selected=sel>{name}</option> }
-                })
-                .collect_view()}
+        <select aria-label=label on:change=move |ev| on_change(member_from_value(event_target_value(&ev)))>
+            {member_options(state, "Nobody yet", selected)}
         </select>
     }
 }

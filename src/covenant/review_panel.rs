@@ -2,9 +2,9 @@
 //! wording with a next review date or amending it. What is typed is kept in the browser as
 //! it is written, so a reload loses nothing.
 
-use super::covenant_page::run;
+use super::covenant_page::{read_kept, run};
 use crate::browser;
-use crate::domain::covenant::{draft_json, next_review_after, read_draft, ReviewDraft};
+use crate::domain::covenant::{draft_json, next_review_after, ReviewDraft};
 use crate::domain::iso::{format_date, parse_date};
 use crate::domain::{CovenantCommand, Id};
 use crate::state::AppState;
@@ -28,15 +28,7 @@ pub fn ReviewPanel(
     let notices = Notices::expect();
     let key = StoredValue::new(review_key(&id));
     let today = browser::today();
-    let kept: ReviewDraft = read_draft(
-        state
-            .store()
-            .get(&key.get_value())
-            .ok()
-            .flatten()
-            .as_deref(),
-    )
-    .unwrap_or_default();
+    let kept: ReviewDraft = read_kept(state, &key.get_value()).unwrap_or_default();
     let learned = RwSignal::new(kept.learned);
     let next = RwSignal::new(format_date(
         &kept.next.unwrap_or_else(|| next_review_after(today)),

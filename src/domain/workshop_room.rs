@@ -41,6 +41,15 @@ impl Turn {
             .unwrap_or_default()
     }
 
+    /// The memory of who wrote what, carried into a new turn of the same phase only.
+    fn take_written(&mut self, phase: Phase) -> Vec<(Id, Vec<Id>)> {
+        if self.phase == Some(phase) {
+            std::mem::take(&mut self.written_by)
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The turn as it stands in `phase` with these participants: a turn left over from
     /// another phase, or of someone who no longer takes part, starts over with the first
     /// participant behind the curtain.
@@ -74,11 +83,7 @@ impl Turn {
     /// Hands the screen to `member`: the curtain comes down, whoever they are (choosing a
     /// participant who already finished never shows their choices straight away).
     pub fn pass_to(&mut self, phase: Phase, member: Id) {
-        let written_by = if self.phase == Some(phase) {
-            std::mem::take(&mut self.written_by)
-        } else {
-            Vec::new()
-        };
+        let written_by = self.take_written(phase);
         *self = Turn {
             phase: Some(phase),
             member: Some(member),
@@ -107,11 +112,7 @@ impl Turn {
     /// The participant behind the curtain pressed Start.
     pub fn start(&mut self, phase: Phase, participants: &[Id]) {
         let v = self.view(phase, participants);
-        let written_by = if self.phase == Some(phase) {
-            std::mem::take(&mut self.written_by)
-        } else {
-            Vec::new()
-        };
+        let written_by = self.take_written(phase);
         *self = Turn {
             phase: Some(phase),
             member: v.member,

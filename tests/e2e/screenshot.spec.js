@@ -8,6 +8,21 @@ async function takeTurn(page, label, who) {
   if (await start.isVisible()) await start.click();
 }
 
+// Ana, Ben and Cleo on the team, and the workshop of “Sprint 43 retro” at Write.
+async function workshopAtWrite(page) {
+  await openApp(page, "/team");
+  const name = page.getByRole("textbox", { name: "Name", exact: true });
+  for (const n of ["Ana", "Ben", "Cleo"]) {
+    await name.fill(n);
+    await name.press("Enter");
+  }
+  await openApp(page, "/boards");
+  await page.getByRole("textbox", { name: "Title" }).fill("Sprint 43 retro");
+  await page.getByRole("button", { name: "Create board" }).click();
+  await page.getByRole("link", { name: "Run as a workshop" }).click();
+  await page.getByRole("button", { name: "Start the workshop" }).click();
+  await page.getByRole("button", { name: "Next: Write ▶" }).click();
+}
 
 test("README screenshot of the team page", async ({ page }) => {
   await page.setViewportSize({ width: 1200, height: 720 });
@@ -52,18 +67,7 @@ test("README screenshot of a board with cards on both sides of the line", async 
 
 test("README screenshot of a workshop's Reveal phase and its presenter window", async ({ page, context }) => {
   await page.setViewportSize({ width: 1200, height: 900 });
-  await openApp(page, "/team");
-  const name = page.getByRole("textbox", { name: "Name", exact: true });
-  for (const n of ["Ana", "Ben", "Cleo"]) {
-    await name.fill(n);
-    await name.press("Enter");
-  }
-  await openApp(page, "/boards");
-  await page.getByRole("textbox", { name: "Title" }).fill("Sprint 43 retro");
-  await page.getByRole("button", { name: "Create board" }).click();
-  await page.getByRole("link", { name: "Run as a workshop" }).click();
-  await page.getByRole("button", { name: "Start the workshop" }).click();
-  await page.getByRole("button", { name: "Next: Write ▶" }).click();
+  await workshopAtWrite(page);
   const cards = ["The release slipped a week", "Flaky tests block merges", "Waiting on the vendor's answer"];
   await page.getByRole("button", { name: "Start as Ana" }).click();
   for (const text of cards) {
@@ -103,18 +107,7 @@ test("README screenshot of a workshop's Reveal phase and its presenter window", 
 
 test("README screenshots of the hand-over curtain and the join screen", async ({ page, browser }) => {
   await page.setViewportSize({ width: 1200, height: 720 });
-  await openApp(page, "/team");
-  const name = page.getByRole("textbox", { name: "Name", exact: true });
-  for (const n of ["Ana", "Ben", "Cleo"]) {
-    await name.fill(n);
-    await name.press("Enter");
-  }
-  await openApp(page, "/boards");
-  await page.getByRole("textbox", { name: "Title" }).fill("Sprint 43 retro");
-  await page.getByRole("button", { name: "Create board" }).click();
-  await page.getByRole("link", { name: "Run as a workshop" }).click();
-  await page.getByRole("button", { name: "Start the workshop" }).click();
-  await page.getByRole("button", { name: "Next: Write ▶" }).click();
+  await workshopAtWrite(page);
   await page.getByRole("button", { name: "Start as Ana" }).click();
   await page.getByRole("textbox", { name: /^A recent challenge/ }).fill("The release slipped a week");
   await page.getByRole("button", { name: "Add card", exact: true }).click();
