@@ -152,3 +152,51 @@ fn the_covenant_review_is_an_event_whose_sequence_follows_reviews() {
     assert!(next.sequence > first.sequence);
     assert!(ics(&[next], at(0)).contains("TRIGGER:-P6DT15H"));
 }
+
+#[test]
+fn the_next_retro_follows_the_rhythm_keeps_its_uid_until_the_next_retro_and_skips_breaks() {
+    use climb::domain::calendar::retro_event;
+    use climb::domain::ladder::Template;
+    use climb::domain::rhythm::RhythmSettings;
+    use climb::domain::BoardCommand as B;
+    let mut f = Fixture::new(43);
+    let first = retro_event(&f.ws, d(11, 30));
+    assert_eq!(
+        (first.uid.as_str(), first.on),
+        ("retro-first@climb", d(11, 30))
+    );
+    let board = |f: &mut Fixture, on| {
+        f.run(Command::Board(B::Create {
+            title: "Retro".into(),
+            date: Some(on),
+            team: String::new(),
+            facilitator: None,
+            template: Template::Classic,
+        }))
+        .created()
+        .cloned()
+        .unwrap()
+    };
+    let b1 = board(&mut f, d(11, 30));
+    let weekly = retro_event(&f.ws, d(11, 30));
+    assert_eq!(weekly.uid, format!("retro-after-{b1}@climb"));
+    assert_eq!(weekly.on, d(12, 7), "every week by default");
+    f.run(Command::SetRhythm(RhythmSettings {
+        retro_weeks: 2,
+        breaks: vec![d(12, 16)],
+        ..RhythmSettings::default()
+    }));
+    let moved = retro_event(&f.ws, d(11, 30));
+    assert_eq!(moved.uid, weekly.uid, "the same event, moved");
+    assert!(moved.sequence > weekly.sequence);
+    assert_eq!(
+        moved.on,
+        d(12, 21),
+        "two weeks on falls in the break week of 14 December"
+    );
+    assert!(unfold(&ics(&[moved], at(0))).contains("We meet every 2 weeks"));
+    let b2 = board(&mut f, d(12, 21));
+    let after = retro_event(&f.ws, d(12, 21));
+    assert_eq!(after.uid, format!("retro-after-{b2}@climb"));
+    assert_eq!(after.on, NaiveDate::from_ymd_opt(2027, 1, 4).unwrap());
+}

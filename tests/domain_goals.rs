@@ -353,14 +353,14 @@ fn weeks_and_streaks_cross_the_year_boundary() {
         ]
     );
     assert_eq!(
-        streak(f.ws.live::<Goal>(), today),
+        streak(f.ws.live::<Goal>(), today, &[]),
         3,
         "this week is not over, so the streak still counts"
     );
     done_on(&mut f, d(2026, 1, 6));
-    assert_eq!(streak(f.ws.live::<Goal>(), today), 4);
+    assert_eq!(streak(f.ws.live::<Goal>(), today, &[]), 4);
     assert_eq!(
-        streak(f.ws.live::<Goal>(), d(2026, 1, 20)),
+        streak(f.ws.live::<Goal>(), d(2026, 1, 20), &[]),
         0,
         "a whole week without a done goal ends it"
     );
@@ -370,7 +370,34 @@ fn weeks_and_streaks_cross_the_year_boundary() {
         id: missed,
         today: d(2026, 1, 13),
     }));
-    assert_eq!(streak(f.ws.live::<Goal>(), d(2026, 1, 14)), 4);
+    assert_eq!(streak(f.ws.live::<Goal>(), d(2026, 1, 14), &[]), 4);
+}
+
+#[test]
+fn a_break_week_neither_counts_nor_breaks_the_streak() {
+    let mut f = Fixture::new(81);
+    done_on(&mut f, d(2025, 12, 10)); // week of 8 Dec
+    done_on(&mut f, d(2025, 12, 17)); // week of 15 Dec
+                                      // Weeks of 22 and 29 Dec: holidays, nothing done.
+    done_on(&mut f, d(2026, 1, 6)); // week of 5 Jan
+    let today = d(2026, 1, 7);
+    assert_eq!(
+        streak(f.ws.live::<Goal>(), today, &[]),
+        1,
+        "without breaks the gap ends it"
+    );
+    let holidays = [d(2025, 12, 22), d(2025, 12, 29)];
+    assert_eq!(streak(f.ws.live::<Goal>(), today, &holidays), 3);
+    // A break week in which something was done still counts.
+    done_on(&mut f, d(2025, 12, 23));
+    assert_eq!(streak(f.ws.live::<Goal>(), today, &holidays), 4);
+    // A break only bridges: an ordinary empty week before it still ends the streak.
+    assert_eq!(
+        streak(f.ws.live::<Goal>(), today, &[d(2025, 12, 29)]),
+        4,
+        "8, 15, 22 Dec done, 29 Dec a break, 5 Jan done"
+    );
+    assert_eq!(streak(f.ws.live::<Goal>(), d(2026, 1, 21), &holidays), 0);
 }
 
 #[test]

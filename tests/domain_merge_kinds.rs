@@ -9,6 +9,7 @@ use climb::domain::exchange::{merge, restore, to_storage_json};
 use climb::domain::goals::Goal;
 use climb::domain::kept::{Kept, KeptRecord, Raw};
 use climb::domain::ladder::{Board, Card};
+use climb::domain::rhythm::{Rhythm, RhythmSettings};
 use climb::domain::workshop::{
     ballot_id, tally_id, Ballot, CardTally, Placement, RungCount, Session, Tally,
 };
@@ -43,7 +44,7 @@ fn dedup<T: Clone>(items: Vec<T>, id: impl Fn(&T) -> Id) -> Vec<T> {
 
 fn workspace() -> impl Strategy<Value = Workspace> {
     let list = || proptest::collection::vec(write(), 0..6);
-    (list(), list(), list(), list(), list(), list(), list()).prop_map(|(b, c, g, v, x, t, k)| Workspace {
+    (list(), list(), list(), list(), list(), list(), list(), list()).prop_map(|(b, c, g, v, x, t, k, r)| Workspace {
         members: Vec::new(),
         boards: dedup(
             b.into_iter()
@@ -142,6 +143,19 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 .collect(),
             |x| x.meta.id.clone(),
         ),
+        rhythms: dedup(
+            r.into_iter()
+                .map(|w| Rhythm {
+                    meta: meta("r", w),
+                    settings: RhythmSettings {
+                        retro_weeks: w.1,
+                        breaks: vec![chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(); (w.2 % 2) as usize],
+                        ..RhythmSettings::default()
+                    },
+                })
+                .collect(),
+            |x| x.meta.id.clone(),
+        ),
         // Records a newer Climb wrote (a board phase this build does not know), kept verbatim.
         kept: {
             let mut kept = Kept::default();
@@ -167,6 +181,7 @@ fn canonical(ws: &Workspace) -> String {
     ws.covenants.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     ws.ballots.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     ws.tallies.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    ws.rhythms.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     ws.kept.records.sort_by(|a, b| a.raw.get().cmp(b.raw.get()));
     to_storage_json(&ws, at(0))
 }

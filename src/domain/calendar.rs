@@ -162,6 +162,44 @@ pub fn goal_events(goal: &Goal, name: &dyn Fn(&Option<super::Id>) -> String) -> 
     out
 }
 
+/// The team's next retro, by its rhythm: the event after the last retro keeps its UID until a
+/// new retro is held, and its SEQUENCE follows the rhythm's changes. The first retro, before
+/// any board, is planned for `today`.
+pub fn retro_event(ws: &super::Workspace, today: NaiveDate) -> Event {
+    use super::rhythm::Rhythm;
+    let rhythm = Rhythm::of(ws);
+    let last = ws
+        .live::<super::ladder::Board>()
+        .filter(|b| b.date.is_some())
+        .max_by_key(|b| (b.date, b.id().clone()));
+    let sequence = ws
+        .live::<Rhythm>()
+        .map(|r| r.meta.version)
+        .max()
+        .unwrap_or(0);
+    let (uid, on) = match last {
+        Some(b) => (
+            format!("retro-after-{}@climb", b.id()),
+            b.date.map(|d| rhythm.retro_after(d)).unwrap_or(today),
+        ),
+        None => ("retro-first@climb".to_owned(), today),
+    };
+    let every = match rhythm.retro_every() {
+        1 => "every week".to_owned(),
+        n => format!("every {n} weeks"),
+    };
+    Event {
+        uid,
+        sequence,
+        on,
+        summary: "Team retro (Accountability Ladder)".into(),
+        description: format!(
+            "We meet {every}: map recent challenges onto the ladder and climb them together."
+        ),
+        remind_days_before: 1,
+    }
+}
+
 /// The covenant's next review.
 pub fn review_event(c: &Covenant) -> Option<Event> {
     let on = c.terms.review_on?;

@@ -309,8 +309,13 @@ pub fn done_per_week<'a>(
 }
 
 /// Consecutive weeks with at least one goal done, ending this week (or last week, when this
-/// week has none yet: a streak is not broken before the week is over).
-pub fn streak<'a>(goals: impl IntoIterator<Item = &'a Goal>, today: NaiveDate) -> usize {
+/// week has none yet: a streak is not broken before the week is over). A break week (its
+/// Monday in `breaks`) with nothing done neither counts nor breaks the streak.
+pub fn streak<'a>(
+    goals: impl IntoIterator<Item = &'a Goal>,
+    today: NaiveDate,
+    breaks: &[NaiveDate],
+) -> usize {
     let weeks: std::collections::BTreeSet<NaiveDate> = goals
         .into_iter()
         .filter(|g| g.state == GoalState::Done)
@@ -318,16 +323,21 @@ pub fn streak<'a>(goals: impl IntoIterator<Item = &'a Goal>, today: NaiveDate) -
         .filter(|d| *d <= today)
         .map(week_start)
         .collect();
+    let is_break = |w: &NaiveDate| breaks.binary_search(w).is_ok();
     let mut week = week_start(today);
     if !weeks.contains(&week) {
         week -= Duration::weeks(1);
     }
     let mut n = 0;
-    while weeks.contains(&week) {
-        n += 1;
+    // Ends: the done weeks and the break weeks are finitely many.
+    loop {
+        if weeks.contains(&week) {
+            n += 1;
+        } else if !is_break(&week) {
+            return n;
+        }
         week -= Duration::weeks(1);
     }
-    n
 }
 
 /// The due-date groups of the "by due date" view.

@@ -62,6 +62,11 @@ impl Named for Ballot {
         "a participant's placements and votes".to_owned()
     }
 }
+impl Named for super::rhythm::Rhythm {
+    fn name(&self) -> String {
+        "the team's rhythm".to_owned()
+    }
+}
 impl Named for Tally {
     fn name(&self) -> String {
         "workshop counts".to_owned()

@@ -3,6 +3,7 @@
 //! Nothing in this module touches the browser (no leptos, web_sys, gloo or js_sys), so every
 //! rule here is tested natively with `cargo test`. Time and randomness come in as parameters.
 
+pub mod agenda;
 pub mod backup;
 pub mod board_commands;
 pub mod calendar;
@@ -20,6 +21,7 @@ pub mod pages;
 pub mod quota;
 pub mod repair;
 pub mod restore;
+pub mod rhythm;
 pub mod workshop_commands;
 pub mod workshop_remote;
 pub mod workshop_room;

@@ -62,7 +62,7 @@ pub fn compute_all(ws: &Workspace, today: NaiveDate) -> usize {
     }
     n += focus_warnings(ws.live::<Goal>(), &nudges).len();
     n += done_per_week(ws.live::<Goal>(), today, 8).len();
-    n += streak(ws.live::<Goal>(), today);
+    n += streak(ws.live::<Goal>(), today, &[]);
     n += recently_deleted(ws, 30).len();
     n += preview(ws, ws).removals.len();
     let json = super::exchange::to_storage_json(ws, chrono::DateTime::UNIX_EPOCH);

@@ -9,6 +9,7 @@ use super::kept::Kept;
 use super::ladder::{Board, Card, Mindset, Template};
 use super::merge::{cards_deleted_with, DeletedKind, Named};
 use super::meta::{Entity, Id, Meta, Rng};
+use super::rhythm::{Rhythm, RhythmSettings};
 use super::roster::{clean_name, Member};
 use super::workshop::{Ballot, Phase, Tally};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -27,6 +28,7 @@ macro_rules! with_kinds {
             goals: Goal => "Micro-goals",
             ballots: Ballot => "Workshop placements and votes",
             tallies: Tally => "Workshop counts",
+            rhythms: Rhythm => "Team rhythm",
         }
     };
 }
@@ -173,6 +175,8 @@ pub enum Command {
     Covenant(CovenantCommand),
     /// Workshop sessions: see [`super::workshop`].
     Workshop(WorkshopCommand),
+    /// The team's rhythm: see [`super::rhythm`].
+    SetRhythm(RhythmSettings),
     /// Brings back a deleted record (a board with the cards deleted with it).
     Undelete {
         kind: DeletedKind,
@@ -683,6 +687,7 @@ impl Workspace {
             Command::Goal(cmd) => super::goal_commands::apply(&mut tx, cmd)?,
             Command::Covenant(cmd) => super::covenant_commands::apply(&mut tx, cmd)?,
             Command::Workshop(cmd) => super::workshop_commands::apply(&mut tx, cmd)?,
+            Command::SetRhythm(settings) => super::rhythm::apply(&mut tx, settings)?,
             Command::Undelete { kind, id } => undelete(&mut tx, *kind, id)?,
         };
         Ok(tx.finish(label))
