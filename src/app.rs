@@ -4,6 +4,7 @@ use crate::board::{BoardPage, BoardsPage};
 use crate::covenant::CovenantPage;
 use crate::data::DataPage;
 use crate::goals::GoalsPage;
+use crate::home::Home;
 use crate::router::{Link, Page, Router};
 use crate::state::{AppState, SaveStatus};
 use crate::team::TeamPage;
@@ -174,69 +175,6 @@ fn SaveIndicator() -> impl IntoView {
         {move || {
             failed().then(|| view! { <button on:click=move |_| state.save_now()>"Retry saving"</button> })
         }}
-    }
-}
-
-#[component]
-fn Home() -> impl IntoView {
-    let state = AppState::expect();
-    let members = move || {
-        state
-            .ws
-            .with(|ws| ws.live::<crate::domain::roster::Member>().count())
-    };
-    view! {
-        <section class="page home">
-            <h1>"Accountability without blame"</h1>
-            <p class="lede">
-                "Climb helps a team own its results together. Map recent challenges onto the "
-                "Accountability Ladder and climb them, write the covenant you hold each other to, "
-                "and keep small commitments you can check. We rate situations, never people."
-            </p>
-            <div class="tool-grid">
-                <Link href="/boards" class="tool-card">
-                    <h2>"Ladder retro"</h2>
-                    <p>"Place challenges on the rungs, see where the line falls, climb to commitments."</p>
-                </Link>
-                <Link href="/covenant" class="tool-card">
-                    <h2>"Covenant"</h2>
-                    <p>"Intent, behaviours, decision rights and escalation paths, signed by all."</p>
-                </Link>
-                <Link href="/goals" class="tool-card">
-                    <h2>"Micro-goals"</h2>
-                    <p>"Small verifiable commitments with a partner, check-ins and no-blame reviews."</p>
-                </Link>
-            </div>
-            {move || {
-                let today = crate::browser::today();
-                state.ws.with(|ws| {
-                    ws.live::<crate::domain::covenant::Covenant>()
-                        .filter_map(|c| c.review_reminder(today, 14))
-                        .map(|text| {
-                            view! {
-                                <p class="focus-warning" role="status">
-                                    {text}
-                                    " "
-                                    <Link href="/covenant">"Open the covenant"</Link>
-                                </p>
-                            }
-                        })
-                        .collect_view()
-                })
-            }}
-            <p class="home-team">
-                {move || match members() {
-                    0 => "Start by adding your team on the Team page.".to_owned(),
-                    1 => "1 team member.".to_owned(),
-                    n => format!("{n} team members."),
-                }}
-                " "
-                <Link href="/team">"Manage the team"</Link>
-            </p>
-            <p class="privacy">
-                "Everything stays in this browser. Share by exporting a file from the Data page."
-            </p>
-        </section>
     }
 }
 

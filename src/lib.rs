@@ -17,6 +17,7 @@ pub mod board;
 pub mod covenant;
 pub mod data;
 pub mod goals;
+pub mod home;
 pub mod team;
 pub mod ui;
 pub mod workshop;

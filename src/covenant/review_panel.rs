@@ -4,8 +4,9 @@
 
 use super::covenant_page::{read_kept, run};
 use crate::browser;
-use crate::domain::covenant::{draft_json, next_review_after, ReviewDraft};
+use crate::domain::covenant::{draft_json, ReviewDraft};
 use crate::domain::iso::{format_date, parse_date};
+use crate::domain::rhythm::Rhythm;
 use crate::domain::{CovenantCommand, Id};
 use crate::state::AppState;
 use crate::ui::Notices;
@@ -31,7 +32,10 @@ pub fn ReviewPanel(
     let kept: ReviewDraft = read_kept(state, &key.get_value()).unwrap_or_default();
     let learned = RwSignal::new(kept.learned);
     let next = RwSignal::new(format_date(
-        &kept.next.unwrap_or_else(|| next_review_after(today)),
+        // The team's rhythm proposes the next date (every three months unless it says otherwise).
+        &kept
+            .next
+            .unwrap_or_else(|| state.ws.with_untracked(Rhythm::of).review_after(today)),
     ));
     // Pushes the review in progress to storage as it is typed (nothing else reads it).
     Effect::new(move |_| {

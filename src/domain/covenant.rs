@@ -718,13 +718,6 @@ pub fn draft_json<T: Serialize>(draft: &T) -> String {
     serde_json::to_string(draft).unwrap_or_default()
 }
 
-/// The review date a review proposes: three months on, as the texts suggest for a covenant.
-pub fn next_review_after(today: NaiveDate) -> NaiveDate {
-    today
-        .checked_add_months(chrono::Months::new(3))
-        .unwrap_or(today + chrono::Duration::days(91))
-}
-
 /// A piece of a changed line: its text, and whether it is what changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Piece {

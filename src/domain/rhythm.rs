@@ -98,8 +98,12 @@ impl RhythmSettings {
             .unwrap_or(today + Duration::days(91))
     }
 
-    /// The same settings with the breaks sorted, each week once, given by its Monday.
+    /// The same settings within bounds, with the breaks sorted, each week once, given by its
+    /// Monday.
     fn cleaned(mut self) -> Self {
+        self.retro_weeks = self.retro_every();
+        self.review_months = self.review_every();
+        self.practice_weeks = self.practice_length();
         for d in &mut self.breaks {
             *d = week_start(*d);
         }

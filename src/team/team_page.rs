@@ -1,4 +1,5 @@
 use super::member_row::MemberRow;
+use super::rhythm_form::RhythmForm;
 use crate::domain::roster::Member;
 use crate::domain::Command;
 use crate::state::AppState;
@@ -66,6 +67,7 @@ pub fn TeamPage() -> impl IntoView {
                         .into_any()
                 }
             }}
+            <RhythmForm/>
         </section>
     }
 }

@@ -117,7 +117,7 @@ test("build, activate, sign, amend and compare a covenant", async ({ page }) => 
   await expect(signatures.getByRole("listitem").filter({ hasText: "Ana" })).not.toContainText("needs renewal");
   // The review date has passed: the home page says so.
   await page.getByRole("link", { name: "Climb", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: "review is overdue since 2020-01-01" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "review is overdue since 2020-01-01" })).toBeVisible();
   await page.getByRole("link", { name: "Open the covenant" }).click();
   await expect(page.getByText("Review overdue since 2020-01-01.")).toBeVisible();
 
