@@ -394,8 +394,18 @@ fn reaffirming_or_moving_the_date_keeps_signatures_and_an_amended_review_is_reco
         "a new date is not new wording"
     );
 
-    // An amendment that only moves the date publishes a version; the signature stays.
+    // An amendment that only moves the date publishes a version; the signature stays. A date
+    // already past is refused: the covenant would be overdue at once.
     let mut terms = covenant(&f, &id).terms;
+    terms.review_on = NaiveDate::from_ymd_opt(2026, 11, 20);
+    assert_eq!(
+        f.refuse(cmd(C::Amend {
+            id: id.clone(),
+            terms: terms.clone(),
+            reason: "Review sooner".into(),
+        })),
+        DomainError::NextReviewDate
+    );
     terms.review_on = day(30);
     f.run(cmd(C::Amend {
         id: id.clone(),

@@ -2,6 +2,7 @@
 
 use super::active_covenant::ActiveCovenant;
 use super::draft_editor::DraftEditor;
+use super::terms_editor::STEPS;
 use crate::browser;
 use crate::domain::calendar::review_event;
 use crate::domain::covenant::{covenant_markdown, read_draft, Covenant, CovenantState};
@@ -39,6 +40,9 @@ pub(super) fn namer(state: AppState) -> impl Fn(&Id) -> String {
     }
 }
 
+/// Where this browser keeps the guided flow's place.
+const STEP_KEY: &str = "climb.covenant-step";
+
 /// Whether the draft is edited step by step, and which step.
 #[derive(Clone, Copy)]
 pub(super) struct EditorUi {
@@ -50,10 +54,25 @@ pub(super) struct EditorUi {
 #[component]
 pub fn CovenantPage() -> impl IntoView {
     let state = AppState::expect();
-    // The guided flow's place survives the re-render that follows each saved change.
-    provide_context(EditorUi {
-        guided: RwSignal::new(true),
-        step: RwSignal::new(0),
+    // The guided flow's place survives the re-render that follows each saved change, and a
+    // reload: it is kept in this browser as "guided,step" (an unreadable value reads as the
+    // first step of the guided flow).
+    let kept = state
+        .store()
+        .get(STEP_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let (guided, step) = kept.split_once(',').unwrap_or(("1", "0"));
+    let ui = EditorUi {
+        guided: RwSignal::new(guided != "0"),
+        step: RwSignal::new(step.parse::<usize>().unwrap_or(0).min(STEPS.len() - 1)),
+    };
+    provide_context(ui);
+    // Pushes the flow's place to storage (nothing else reads it).
+    Effect::new(move |_| {
+        let text = format!("{},{}", u8::from(ui.guided.get()), ui.step.get());
+        let _ = state.store().set(STEP_KEY, &text);
     });
     let current = Memo::new(move |_| {
         state.ws.with(|ws| {

@@ -162,7 +162,9 @@ pub fn DecisionSection(
         <section class="terms-section" aria-label="Decision rights">
             <h3>"Decision rights"</h3>
             <p class="hint">"DACI: the Driver moves it forward, the Approver decides, Contributors are consulted, the Informed hear of it."</p>
-            <div class="table-scroll">
+            <p class="scroll-hint">"On a narrow screen, scroll the table sideways to see every role."</p>
+            // Focusable, so the table also scrolls by keyboard.
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Decision rights table">
                 <table class="daci">
                     <thead>
                         <tr>

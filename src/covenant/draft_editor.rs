@@ -4,10 +4,19 @@
 use super::covenant_page::{run, EditorUi};
 use super::terms_editor::{TermsEditor, STEPS};
 use crate::browser;
-use crate::domain::covenant::Covenant;
+use crate::domain::covenant::{Covenant, CovenantState};
 use crate::domain::CovenantCommand;
 use crate::state::AppState;
 use leptos::prelude::*;
+
+/// Whether the covenant `id` is still a draft (and so still edited here).
+fn is_draft(state: AppState, id: &crate::domain::Id) -> bool {
+    state.ws.with_untracked(|ws| {
+        ws.covenants
+            .iter()
+            .any(|c| &c.meta.id == id && c.state == CovenantState::Draft)
+    })
+}
 
 /// Editing a draft: guided one section at a time, or all at once; then activation.
 #[component]
@@ -38,14 +47,19 @@ pub fn DraftEditor(
             });
             let handle = set_timeout_with_handle(
                 move || {
-                    if run(
-                        state,
-                        CovenantCommand::EditDraft {
-                            id,
-                            terms: t.clone(),
-                        },
-                    ) {
-                        saved.set(t);
+                    // A timer can fire late (a busy tab, a throttled background tab): by
+                    // then the draft may have been activated, and its wording is already in.
+                    if is_draft(state, &id)
+                        && run(
+                            state,
+                            CovenantCommand::EditDraft {
+                                id,
+                                terms: t.clone(),
+                            },
+                        )
+                    {
+                        // The editor may be gone by now (the page changed).
+                        let _ = saved.try_set(t);
                     }
                 },
                 std::time::Duration::from_millis(400),
@@ -64,6 +78,7 @@ pub fn DraftEditor(
                 return;
             };
             if t != s
+                && is_draft(state, &id)
                 && run(
                     state,
                     CovenantCommand::EditDraft {

@@ -27,15 +27,19 @@ pub fn EscalationSection(
             .into_iter()
             .enumerate()
             .map(|(i, s)| {
+                // A visible label above each field; the accessible name also says the step.
                 let field =
                     move |label: &'static str,
+                          example: &'static str,
                           value: String,
                           set: fn(&mut EscalationStep, String)| {
                         view! {
+                            <label class="field step-field">
+                            <span aria-hidden="true">{label}</span>
                             <input
                                 type="text"
-                                aria-label=format!("Step {}: {label}", i + 1)
-                                placeholder=label
+                                aria-label=format!("Step {}: {}", i + 1, label.to_lowercase())
+                                placeholder=example
                                 prop:value=value
                                 on:input=move |ev| {
                                     let v = event_target_value(&ev);
@@ -46,13 +50,14 @@ pub fn EscalationSection(
                                     })
                                 }
                             />
+                            </label>
                         }
                     };
                 view! {
                     <li class="step">
-                        {field("who", s.who.clone(), |s, v| s.who = v)}
-                        {field("when", s.when.clone(), |s, v| s.when = v)}
-                        {field("how", s.how.clone(), |s, v| s.how = v)}
+                        {field("Who", "the two people involved", s.who.clone(), |s, v| s.who = v)}
+                        {field("When", "within a day", s.when.clone(), |s, v| s.when = v)}
+                        {field("How", "a short call, no audience", s.how.clone(), |s, v| s.how = v)}
                         <button
                             type="button"
                             class="icon-button"

@@ -104,7 +104,9 @@ pub fn TermsDocument(
             .collect_view();
         view! {
             <h3>"Decision rights"</h3>
-            <div class="table-scroll">
+            <p class="scroll-hint">"On a narrow screen, scroll the table sideways to see every role."</p>
+            // Focusable, so the table also scrolls by keyboard.
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Decision rights table">
                 <table class="daci" aria-label="Decision rights">
                     <thead>
                         <tr>

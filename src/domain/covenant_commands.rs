@@ -140,6 +140,13 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &CovenantCommand) -> Result<String, Domain
             if terms.review_on.is_none() {
                 return Err(DomainError::ReviewDateRequired);
             }
+            // A moved review date lies ahead: a date already past would leave the covenant
+            // overdue the moment it is amended. (Today by the clock of the change, in UTC.)
+            if terms.review_on != c.terms.review_on
+                && terms.review_on.is_some_and(|d| d <= tx.now().date_naive())
+            {
+                return Err(DomainError::NextReviewDate);
+            }
             // The review date counts as a change here (an amendment may only move it), though
             // not for signatures.
             if terms.fingerprint_with_date() == c.terms.fingerprint_with_date() {

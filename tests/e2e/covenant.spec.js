@@ -2,6 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { test, expect, openApp, expectSaved } from "./fixtures.js";
 
 test("build, activate, sign, amend and compare a covenant", async ({ page }) => {
+  // Simulated weeks: the covenant is written on 2 November, reviewed in December.
+  await page.clock.install({ time: new Date("2026-11-02T09:00:00") });
   await openApp(page, "/team");
   const name = page.getByRole("textbox", { name: "Name", exact: true });
   for (const n of ["Ana", "Ben"]) {
@@ -106,20 +108,25 @@ test("build, activate, sign, amend and compare a covenant", async ({ page }) => 
   await expect(signatures.getByRole("listitem").filter({ hasText: "needs renewal" })).toHaveCount(1);
   // An amendment in progress survives a reload.
   await page.getByRole("button", { name: "Amend", exact: true }).click();
-  await page.getByRole("region", { name: "Amendment" }).getByLabel("We review this covenant on").fill("2020-01-01");
+  await page.getByRole("region", { name: "Amendment" }).getByLabel("We review this covenant on").fill("2026-10-01");
   await page.getByRole("region", { name: "Amendment" }).getByRole("textbox", { name: "Reason for the amendment" }).fill("Review now");
   await page.reload();
   await expect(page.getByRole("region", { name: "Amendment" }).getByRole("textbox", { name: "Reason for the amendment" })).toHaveValue("Review now");
+  // A date already past would leave the covenant overdue at once: refused, with the reason.
+  await page.getByRole("button", { name: "Publish amendment" }).click();
+  await expect(page.getByText("Choose the next review date: a day after today.")).toBeVisible();
+  await page.getByRole("region", { name: "Amendment" }).getByLabel("We review this covenant on").fill("2026-12-15");
   await page.getByRole("button", { name: "Publish amendment" }).click();
   await expect(page.getByText("Active, version 3")).toBeVisible();
   // Only the date changed: Ana is not asked to sign again for that.
   await expect(signatures.getByRole("listitem").filter({ hasText: "needs renewal" })).toHaveCount(1);
   await expect(signatures.getByRole("listitem").filter({ hasText: "Ana" })).not.toContainText("needs renewal");
-  // The review date has passed: the home page says so.
-  await page.getByRole("link", { name: "Climb", exact: true }).click();
-  await expect(page.getByRole("listitem").filter({ hasText: "review is overdue since 2020-01-01" })).toBeVisible();
+  // Five days after the review date, the home page says it is overdue.
+  await page.clock.setSystemTime(new Date("2026-12-20T09:00:00"));
+  await openApp(page, "/");
+  await expect(page.getByRole("listitem").filter({ hasText: "review is overdue since 2026-12-15" })).toBeVisible();
   await page.getByRole("link", { name: "Open the covenant" }).click();
-  await expect(page.getByText("Review overdue since 2020-01-01.")).toBeVisible();
+  await expect(page.getByText("Review overdue since 2026-12-15.")).toBeVisible();
 
   // The review: what we learned, reaffirmed with a next date; signatures are untouched.
   await page.getByRole("button", { name: "Start review" }).click();
@@ -128,7 +135,7 @@ test("build, activate, sign, amend and compare a covenant", async ({ page }) => 
   await review.getByRole("textbox", { name: "What we learned" }).fill("Naming priorities out loud helped.");
   await page.reload();
   await expect(review.getByRole("textbox", { name: "What we learned" })).toHaveValue("Naming priorities out loud helped.");
-  const next = new Date(Date.now() + 60 * 86400000).toISOString().slice(0, 10);
+  const next = "2027-03-01";
   await review.getByLabel("Next review").fill(next);
   await review.getByRole("button", { name: "Reaffirm without changes" }).click();
   await expect(page.getByText("Active, version 3")).toBeVisible();
@@ -136,7 +143,7 @@ test("build, activate, sign, amend and compare a covenant", async ({ page }) => 
   await expect(page.getByRole("list", { name: "Versions and reviews" })).toContainText("reaffirmed version 3. We learned: Naming priorities out loud helped.");
   await expect(page.getByText(`We review this covenant on ${next}.`)).toBeVisible();
   await page.getByRole("link", { name: "Climb", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: "review" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "What needs us now" })).not.toContainText("covenant");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Covenant" }).click();
   // A goal linked to a clause shows under it on the covenant.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Micro-goals" }).click();
