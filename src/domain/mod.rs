@@ -33,6 +33,7 @@ pub mod goals;
 pub mod ladder;
 pub mod roster;
 pub mod scrumlr;
+pub mod spreadsheet;
 pub mod workshop;
 
 pub use history::History;

@@ -163,6 +163,25 @@ pub fn GoalsPage() -> impl IntoView {
         });
         crate::ui::download_calendar(notices, "climb-goals.ics", &events);
     };
+    // Every goal (open and closed) as a spreadsheet file, for trackers outside Climb.
+    let to_spreadsheet = move |_| {
+        let (count, csv) = state.ws.with_untracked(|ws| {
+            (
+                ws.live::<Goal>().count(),
+                crate::domain::spreadsheet::goals_csv(ws),
+            )
+        });
+        if count == 0 {
+            notices.info("Nothing to export yet: add a micro-goal first.");
+            return;
+        }
+        match crate::browser::download("climb-goals.csv", &csv, "text/csv") {
+            Ok(()) => notices.success(format!(
+                "climb-goals.csv is downloaded: {count} micro-goals, one a row, for a spreadsheet."
+            )),
+            Err(e) => notices.error(format!("The spreadsheet could not be downloaded: {e}.")),
+        }
+    };
     view! {
         <section class="page">
             <h1>"Micro-goals"</h1>
@@ -192,6 +211,7 @@ pub fn GoalsPage() -> impl IntoView {
             <div class="goal-groups">{groups}</div>
             <div class="row-actions">
                 <button on:click=all_to_calendar>"Calendar file of all open goals"</button>
+                <button on:click=to_spreadsheet>"Spreadsheet of all goals (CSV)"</button>
             </div>
             // The goals come first (on a phone especially): what needs us, then a new one.
             <NewGoal/>

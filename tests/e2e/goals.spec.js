@@ -102,6 +102,17 @@ test("a goal's whole life: check-ins, renegotiation, a missed goal's review, mom
   const again = events.find((e) => e.uid === due.uid);
   expect(again.sequence).toBeGreaterThan(firstSequence);
   expect(again.description).toContain("Owner: Ben");
+  // The spreadsheet file: a header, one row for the goal, its new owner and its renegotiation.
+  const [sheet] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Spreadsheet of all goals (CSV)" }).click(),
+  ]);
+  expect(sheet.suggestedFilename()).toBe("climb-goals.csv");
+  const csv = (await readFile(await sheet.path(), "utf8")).replace(/^\uFEFF/, "");
+  const rows = csv.split("\r\n").filter((l) => l !== "");
+  expect(rows[0]).toMatch(/^Outcome,State,Owner,Partner,/);
+  const row = rows.find((r) => r.startsWith("Fix the flaky login test,"));
+  expect(row).toContain(",Renegotiated,Ben,Ana,");
 
   // Another goal is missed and reviewed; its corrective action becomes a goal.
   // Due today: from now on it can be marked missed (after a confirmation).
