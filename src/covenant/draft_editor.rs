@@ -12,9 +12,8 @@ use leptos::prelude::*;
 /// Whether the covenant `id` is still a draft (and so still edited here).
 fn is_draft(state: AppState, id: &crate::domain::Id) -> bool {
     state.ws.with_untracked(|ws| {
-        ws.covenants
-            .iter()
-            .any(|c| &c.meta.id == id && c.state == CovenantState::Draft)
+        ws.get::<Covenant>(id)
+            .is_some_and(|c| c.state == CovenantState::Draft)
     })
 }
 

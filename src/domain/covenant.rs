@@ -285,11 +285,14 @@ impl Terms {
         out
     }
 
+    /// Every clause: the behaviours, then the metrics.
+    pub fn clauses(&self) -> impl Iterator<Item = &Clause> {
+        self.behaviours.iter().chain(&self.metrics)
+    }
+
     /// Behaviours and metrics with the dimensions of clarity still open, as guidance.
     pub fn unclear(&self) -> Vec<(String, Vec<&'static str>)> {
-        self.behaviours
-            .iter()
-            .chain(&self.metrics)
+        self.clauses()
             .filter_map(|c| {
                 let open: Vec<&'static str> = CLARITY
                     .iter()

@@ -53,9 +53,7 @@ fn date(d: Option<NaiveDate>) -> String {
 fn clause_title(ws: &Workspace, id: &Id) -> Option<String> {
     ws.live::<Covenant>().find_map(|c| {
         c.terms
-            .behaviours
-            .iter()
-            .chain(&c.terms.metrics)
+            .clauses()
             .find(|cl| &cl.id == id)
             .map(|cl| cl.title.clone())
     })

@@ -106,7 +106,7 @@ fn clauses(state: AppState) -> Vec<(crate::domain::Id, String)> {
     state.ws.with_untracked(|ws| {
         ws.live::<Covenant>()
             .filter(|c| c.state != CovenantState::Draft)
-            .flat_map(|c| c.terms.behaviours.iter().chain(&c.terms.metrics).cloned())
+            .flat_map(|c| c.terms.clauses().cloned())
             .map(|c| (c.id, c.title))
             .collect()
     })
