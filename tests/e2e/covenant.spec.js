@@ -160,3 +160,17 @@ test("build, activate, sign, amend and compare a covenant", async ({ page }) => 
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id} ${v.help} ${v.nodes[0]?.target}`)).toEqual([]);
 });
+
+test("at phone width the decision-rights table scrolls on its own, not the page", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page, "/covenant");
+  await page.getByRole("textbox", { name: "Team" }).fill("Platform");
+  await page.getByRole("button", { name: "Start the covenant" }).click();
+  await page.getByRole("tab", { name: "Full editor" }).click();
+  await page.getByRole("button", { name: "Add a decision" }).click();
+  const table = page.getByRole("region", { name: "Decision rights table" });
+  await expect(table).toBeVisible();
+  // The table is wider than the phone: it scrolls inside its region, the page does not.
+  expect(await table.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
