@@ -10,6 +10,7 @@ use climb::domain::goals::Goal;
 use climb::domain::kept::{Kept, KeptRecord, Raw};
 use climb::domain::ladder::{Board, Card};
 use climb::domain::rhythm::{Rhythm, RhythmSettings};
+use climb::domain::teams::{Membership, SavedLadder, Team};
 use climb::domain::workshop::{
     ballot_id, tally_id, Ballot, CardTally, Placement, RungCount, Session, Tally,
 };
@@ -33,6 +34,11 @@ fn meta(prefix: &str, (id, v, n): (u8, u32, u32)) -> Meta {
     }
 }
 
+/// The team a write's record belongs to: one of three, so merges meet records of several.
+fn team((id, v, _): (u8, u32, u32)) -> Id {
+    Id(format!("T{}", (u32::from(id) + v) % 3))
+}
+
 fn label((id, v, n): (u8, u32, u32)) -> String {
     format!("{id}.{v}.{n}")
 }
@@ -44,8 +50,50 @@ fn dedup<T: Clone>(items: Vec<T>, id: impl Fn(&T) -> Id) -> Vec<T> {
 
 fn workspace() -> impl Strategy<Value = Workspace> {
     let list = || proptest::collection::vec(write(), 0..6);
-    (list(), list(), list(), list(), list(), list(), list(), list()).prop_map(|(b, c, g, v, x, t, k, r)| Workspace {
+    let kinds = (
+        list(),
+        list(),
+        list(),
+        list(),
+        list(),
+        list(),
+        list(),
+        list(),
+    );
+    (kinds, (list(), list(), list())).prop_map(|((b, c, g, v, x, t, k, r), (tm, ms, ld))| Workspace {
         members: Vec::new(),
+        teams: dedup(
+            tm.into_iter()
+                .map(|w| Team {
+                    meta: meta("T", w),
+                    name: label(w),
+                    archived: w.2 == 1,
+                })
+                .collect(),
+            |x| x.meta.id.clone(),
+        ),
+        memberships: dedup(
+            ms.into_iter()
+                .map(|w| Membership {
+                    meta: meta("M", w),
+                    team_id: team(w),
+                    member_id: Id(format!("m{}", w.1)),
+                })
+                .collect(),
+            |x| x.meta.id.clone(),
+        ),
+        ladders: dedup(
+            ld.into_iter()
+                .map(|w| SavedLadder {
+                    meta: meta("L", w),
+                    team_id: Some(team(w)),
+                    name: label(w),
+                    rungs: Vec::new(),
+                    line: w.2 as usize,
+                })
+                .collect(),
+            |x| x.meta.id.clone(),
+        ),
         boards: dedup(
             b.into_iter()
                 .map(|w| Board {
@@ -53,6 +101,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     title: label(w),
                     date: None,
                     team: String::new(),
+                    team_id: Some(team(w)),
                     facilitator: None,
                     rungs: Vec::new(),
                     line: 0,
@@ -87,6 +136,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 .map(|w| Goal {
                     meta: meta("g", w),
                     outcome: label(w),
+                    team_id: Some(team(w)),
                     ..serde_json::from_str::<Goal>("{}").unwrap()
                 })
                 .collect(),
@@ -98,6 +148,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     let mut c = serde_json::from_str::<Covenant>("{}").unwrap();
                     c.meta = meta("v", w);
                     c.terms.title = label(w);
+                    c.team_id = Some(team(w));
                     c
                 })
                 .collect(),
@@ -147,6 +198,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
             r.into_iter()
                 .map(|w| Rhythm {
                     meta: meta("r", w),
+                    team_id: Some(team(w)),
                     settings: RhythmSettings {
                         retro_weeks: w.1,
                         breaks: vec![chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(); (w.2 % 2) as usize],
@@ -182,6 +234,9 @@ fn canonical(ws: &Workspace) -> String {
     ws.ballots.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     ws.tallies.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     ws.rhythms.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    ws.teams.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    ws.memberships.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    ws.ladders.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     ws.kept.records.sort_by(|a, b| a.raw.get().cmp(b.raw.get()));
     to_storage_json(&ws, at(0))
 }

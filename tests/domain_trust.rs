@@ -136,7 +136,7 @@ fn records_a_newer_build_wrote_survive_another_tabs_merge_and_the_next_save() {
     v["cards"].as_array_mut().unwrap().push(json!({
         "id": "c-new", "boardId": "b-new", "text": "Tagged", "tags": ["futureTag"]
     }));
-    v["teams"] = json!([{ "id": "t1", "name": "Platform" }]);
+    v["polls"] = json!([{ "id": "t1", "name": "Platform" }]);
     let theirs = restore(&v.to_string()).unwrap();
     assert_eq!(theirs.workspace.kept.len(), 3);
     let merged = merge(&ours, &theirs.workspace);
@@ -157,7 +157,7 @@ fn records_a_newer_build_wrote_survive_another_tabs_merge_and_the_next_save() {
         .unwrap()
         .iter()
         .any(|c| c["tags"][0] == "futureTag"));
-    assert_eq!(back["teams"][0]["name"], "Platform");
+    assert_eq!(back["polls"][0]["name"], "Platform");
 }
 
 #[test]
@@ -811,8 +811,8 @@ fn a_ballot_whose_id_is_not_its_board_and_member_is_kept_unread() {
 
 #[test]
 fn an_unknown_part_merges_to_the_longer_copy_in_any_order_and_is_written_once() {
-    let with = |teams: Value| {
-        restore(&envelope(json!({ "teams": teams })))
+    let with = |polls: Value| {
+        restore(&envelope(json!({ "polls": polls })))
             .unwrap()
             .workspace
     };
@@ -823,9 +823,9 @@ fn an_unknown_part_merges_to_the_longer_copy_in_any_order_and_is_written_once() 
     for m in [merge(&old, &new), merge(&new, &old)] {
         let saved = to_storage_json(&m, at(0));
         assert!(
-            saved.contains(r#""teams":[{"id":"t1"},{"id":"t2"}]"#),
+            saved.contains(r#""polls":[{"id":"t1"},{"id":"t2"}]"#),
             "{saved}"
         );
-        assert_eq!(saved.matches("\"teams\"").count(), 1);
+        assert_eq!(saved.matches("\"polls\"").count(), 1);
     }
 }

@@ -482,7 +482,12 @@ fn the_previous_board_of_the_same_team_is_found_by_date() {
     };
     let older = mk(&mut room, "Sprint 40", 6, "Platform");
     let last = mk(&mut room, "Sprint 41", 13, "platform");
-    mk(&mut room, "Other team", 19, "Mobile");
+    // Another team's board, however its name reads.
+    let home = room.f.team.clone().unwrap();
+    let mobile = room.f.add_team("Mobile");
+    room.f.switch(&mobile);
+    mk(&mut room, "Other team", 19, "Platform");
+    room.f.switch(&home);
     mk(&mut room, "Later", 27, "Platform");
     let board = room.board().clone();
     assert_eq!(

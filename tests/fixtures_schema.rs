@@ -1,6 +1,7 @@
-//! Every schema version Climb has written must keep importing cleanly. The schema 2 fixture is
+//! Every schema version Climb has written must keep importing cleanly. The schema 3 fixture is
 //! written by this build's own exporter (`CLIMB_WRITE_FIXTURES=1 cargo test --test
-//! fixtures_schema` rewrites it); schema 1 is the prototype format.
+//! fixtures_schema` rewrites it); schema-2.json and schema-2-two-teams.json were written by
+//! the builds before teams, and stay as they are; schema 1 is the prototype format.
 
 mod common;
 
@@ -10,6 +11,7 @@ use climb::domain::exchange::{restore, to_export_json};
 use climb::domain::goals::{Goal, GoalState};
 use climb::domain::ladder::{Board, Card, Mindset, Template};
 use climb::domain::roster::Member;
+use climb::domain::teams::{Membership, Team};
 use climb::domain::{BoardCommand as B, Command, CovenantCommand as C, GoalCommand as G};
 use common::{at, Fixture};
 
@@ -17,9 +19,24 @@ fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
 }
 
-/// A workspace that uses every kind of record and most fields.
+/// A workspace that uses every kind of record and most fields, as the builds before teams
+/// made it (no team).
 fn full() -> Fixture {
-    let mut f = Fixture::new(2026);
+    let f = Fixture {
+        ws: Default::default(),
+        rng: climb::domain::Rng::new(2026),
+        team: None,
+        ..Fixture::new(2026)
+    };
+    fill(f)
+}
+
+/// The same, made in a team, as this build makes it.
+fn full_in_team() -> Fixture {
+    fill(Fixture::new(2026))
+}
+
+fn fill(mut f: Fixture) -> Fixture {
     let ana = f.add_member("Ana");
     let ben = f.add_member("Ben");
     let board = f
@@ -115,9 +132,6 @@ fn full() -> Fixture {
 #[test]
 fn schema_2_fixture_imports_cleanly() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-2.json");
-    if std::env::var("CLIMB_WRITE_FIXTURES").as_deref() == Ok("1") {
-        std::fs::write(path, to_export_json(&full().ws, at(60))).unwrap();
-    }
     let text = std::fs::read_to_string(path).unwrap();
     let r = restore(&text).unwrap();
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
@@ -145,6 +159,15 @@ fn schema_2_fixture_imports_cleanly() {
     // as unsigned (kept in this browser, never in files for others).
     assert!(card.author.is_some() && !card.signed);
     let mut now = full().ws;
+    // And a fourth: the roster and everything else settle into one team, named after the
+    // board's team name.
+    assert!(climb::domain::team_migration::settle(&mut now));
+    assert_eq!(
+        ws.live::<Team>()
+            .map(|t| t.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Platform"]
+    );
     for c in &mut now.cards {
         assert!(c.signed, "the author was chosen in the card editor");
         c.signed = false;
@@ -172,4 +195,19 @@ fn schema_2_fixture_imports_cleanly() {
         }
     }
     assert_eq!(r.workspace, now);
+}
+
+#[test]
+fn schema_3_fixture_imports_cleanly() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-3.json");
+    if std::env::var("CLIMB_WRITE_FIXTURES").as_deref() == Ok("1") {
+        std::fs::write(path, to_export_json(&full_in_team().ws, at(60))).unwrap();
+    }
+    let text = std::fs::read_to_string(path).unwrap();
+    let r = restore(&text).unwrap();
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    assert_eq!(r.schema_version, 3);
+    assert_eq!(r.workspace, full_in_team().ws);
+    assert_eq!(r.workspace.live::<Team>().count(), 1);
+    assert_eq!(r.workspace.live::<Membership>().count(), 2);
 }

@@ -57,6 +57,7 @@ fn BoardView(id: Id, found: Memo<Option<Board>>) -> impl IntoView {
                 title: String::new(),
                 date: None,
                 team: String::new(),
+                team_id: None,
                 facilitator: None,
                 rungs: Vec::new(),
                 line: 0,

@@ -208,6 +208,7 @@ mod tests {
         let mut ws = Workspace::default();
         ws.rhythms.push(Rhythm {
             meta: meta("r"),
+            team_id: None,
             settings: RhythmSettings {
                 retro_weeks: 2,
                 practice_start: Some(day("2026-11-02")),
@@ -271,6 +272,7 @@ mod tests {
         let mut ws = Workspace::default();
         ws.rhythms.push(Rhythm {
             meta: meta("r"),
+            team_id: None,
             settings: RhythmSettings {
                 practice_start: Some(day("2026-12-14")),
                 practice_weeks: 8,

@@ -109,11 +109,40 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &BoardCommand) -> Result<String, DomainErr
             let title = clean_text(title, MAX_TITLE).ok_or(DomainError::EmptyName)?;
             let (rungs, line) = template_rungs(tx, *template, &[]);
             let label = format!("create board {title}");
+            let team_id = tx.team();
             tx.insert(|meta| Board {
                 meta,
+                team_id,
                 title,
                 date: *date,
                 team: team.trim().to_owned(),
+                facilitator: facilitator.clone(),
+                rungs,
+                line,
+                session: None,
+            });
+            label
+        }
+        BoardCommand::CreateFromLadder {
+            title,
+            date,
+            facilitator,
+            ladder,
+        } => {
+            let title = clean_text(title, MAX_TITLE).ok_or(DomainError::EmptyName)?;
+            let saved = tx.get::<super::teams::SavedLadder>(ladder)?.clone();
+            if saved.rungs.is_empty() {
+                return Err(DomainError::LastRung);
+            }
+            let (rungs, line) = super::teams::ladder_rungs(tx, &saved);
+            let label = format!("create board {title}");
+            let team_id = saved.team_id.or_else(|| tx.team());
+            tx.insert(|meta| Board {
+                meta,
+                team_id,
+                title,
+                date: *date,
+                team: String::new(),
                 facilitator: facilitator.clone(),
                 rungs,
                 line,

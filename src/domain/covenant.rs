@@ -157,6 +157,10 @@ pub struct Covenant {
     /// Written inline with the other fields; read separately (see [`Meta`]).
     #[serde(flatten, skip_deserializing)]
     pub meta: Meta,
+    /// The team this belongs to (see [`super::teams`]); missing only in data older than
+    /// teams, until restore settles it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_id: Option<super::meta::Id>,
     /// The terms being written (in a draft) or in force (the latest version).
     #[serde(default)]
     pub terms: Terms,

@@ -35,7 +35,9 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &CovenantCommand) -> Result<String, Domain
                 return Err(DomainError::EmptyName);
             }
             let label = format!("create covenant {title}");
+            let team_id = tx.team();
             tx.insert(|meta| Covenant {
+                team_id,
                 meta,
                 terms: Terms {
                     title,

@@ -28,8 +28,11 @@ pub const WORKSPACE_TYPE: &str = "climb.workspace";
 /// History: 1 was the prototype format (roster under `team`, entities without version
 /// metadata); 2 adds `version`, `versionNonce`, `updatedAt` and `deleted` on every entity and
 /// names the roster `members`. Collections added since (`ballots`, `tallies`) are additive and
-/// written only when not empty, so schema 2 files of earlier builds read unchanged.
-pub const SCHEMA_VERSION: u64 = 2;
+/// written only when not empty, so schema 2 files of earlier builds read unchanged. 3 adds
+/// teams: `teams`, `memberships` and `ladders`, and a `teamId` on boards, covenants, goals and
+/// rhythms; schema 2 data is settled into teams on restore (see [`super::team_migration`]).
+/// A build that reads up to 2 refuses a schema 3 file and keeps its own data.
+pub const SCHEMA_VERSION: u64 = 3;
 
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 

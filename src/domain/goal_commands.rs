@@ -64,8 +64,16 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &GoalCommand) -> Result<String, DomainErro
         } => {
             let outcome = required(outcome, DomainError::EmptyText)?;
             let label = format!("add goal {outcome}");
+            // A goal made from a card belongs to the card's team, whichever team is shown.
+            let team_id = card
+                .as_ref()
+                .and_then(|c| tx.ws().get::<super::ladder::Card>(c))
+                .and_then(|c| tx.ws().get::<super::ladder::Board>(&c.board_id))
+                .map(|b| b.team_id.clone())
+                .unwrap_or_else(|| tx.team());
             tx.insert(|meta| Goal {
                 meta,
+                team_id,
                 outcome,
                 owner: owner.clone(),
                 partner: partner.clone(),
@@ -253,6 +261,7 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &GoalCommand) -> Result<String, DomainErro
             }
             let new_id = tx.insert(|meta| Goal {
                 meta,
+                team_id: g.team_id.clone(),
                 outcome: review.corrective_action.clone(),
                 owner: g.owner.clone(),
                 partner: g.partner.clone(),

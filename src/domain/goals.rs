@@ -143,6 +143,10 @@ pub struct Goal {
     /// Written inline with the other fields; read separately (see [`Meta`]).
     #[serde(flatten, skip_deserializing)]
     pub meta: Meta,
+    /// The team this belongs to (see [`super::teams`]); missing only in data older than
+    /// teams, until restore settles it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_id: Option<super::meta::Id>,
     /// One sentence anyone can check.
     #[serde(default)]
     pub outcome: String,

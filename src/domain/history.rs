@@ -26,7 +26,19 @@ impl History {
         now: DateTime<Utc>,
         rng: &mut Rng,
     ) -> Result<Change, DomainError> {
-        let change = ws.apply(cmd, now, rng)?;
+        self.apply_in(ws, None, cmd, now, rng)
+    }
+
+    /// Applies a command on behalf of `team` (see [`Workspace::apply_in`]) and records it.
+    pub fn apply_in(
+        &mut self,
+        ws: &mut Workspace,
+        team: Option<&super::Id>,
+        cmd: &Command,
+        now: DateTime<Utc>,
+        rng: &mut Rng,
+    ) -> Result<Change, DomainError> {
+        let change = ws.apply_in(team, cmd, now, rng)?;
         if !change.entries.is_empty() {
             self.record(change.clone());
         }

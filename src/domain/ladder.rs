@@ -35,6 +35,10 @@ pub struct Board {
     pub title: String,
     #[serde(default, with = "super::iso::opt_date")]
     pub date: Option<NaiveDate>,
+    /// The team this belongs to (see [`super::teams`]); missing only in data older than
+    /// teams, until restore settles it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_id: Option<super::meta::Id>,
     /// The team's name, used to group boards in the trend chart.
     #[serde(default)]
     pub team: String,

@@ -67,6 +67,21 @@ impl Named for super::rhythm::Rhythm {
         "the team's rhythm".to_owned()
     }
 }
+impl Named for super::teams::Team {
+    fn name(&self) -> String {
+        excerpt(&self.name, 60)
+    }
+}
+impl Named for super::teams::Membership {
+    fn name(&self) -> String {
+        "a team membership".to_owned()
+    }
+}
+impl Named for super::teams::SavedLadder {
+    fn name(&self) -> String {
+        excerpt(&self.name, 60)
+    }
+}
 impl Named for Tally {
     fn name(&self) -> String {
         "workshop counts".to_owned()

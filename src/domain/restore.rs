@@ -192,6 +192,8 @@ pub fn restore(text: &str) -> Result<Restored, RestoreError> {
     }
     workspace.kept = kept;
     super::repair::repair(&mut workspace, &mut warnings);
+    // 2 → 3 (and any record without a team): everything gets a team.
+    super::team_migration::settle(&mut workspace);
     Ok(Restored {
         workspace,
         warnings,

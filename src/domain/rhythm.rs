@@ -17,6 +17,10 @@ pub struct Rhythm {
     /// Written inline with the other fields; read separately (see [`Meta`]).
     #[serde(flatten, skip_deserializing)]
     pub meta: Meta,
+    /// The team this belongs to (see [`super::teams`]); missing only in data older than
+    /// teams, until restore settles it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_id: Option<super::meta::Id>,
     #[serde(flatten)]
     pub settings: RhythmSettings,
 }
@@ -132,11 +136,22 @@ impl Rhythm {
 /// Sets the team's rhythm (making its record the first time).
 pub(crate) fn apply(tx: &mut Tx, settings: &RhythmSettings) -> Result<String, DomainError> {
     let settings = settings.clone().cleaned();
-    let current = Rhythm::latest(tx.ws()).map(|r| r.meta.id.clone());
+    // The team's own rhythm (outside any team, the latest of all).
+    let team = tx.team();
+    let current = tx
+        .ws()
+        .live::<Rhythm>()
+        .filter(|r| team.is_none() || r.team_id == team)
+        .max_by(|a, b| (a.meta.updated_at, &a.meta.id).cmp(&(b.meta.updated_at, &b.meta.id)))
+        .map(|r| r.meta.id.clone());
     match current {
         Some(id) => tx.update::<Rhythm>(&id, |r| r.settings = settings)?,
         None => {
-            tx.insert(|meta| Rhythm { meta, settings });
+            tx.insert(|meta| Rhythm {
+                meta,
+                team_id: team,
+                settings,
+            });
         }
     }
     Ok("change the rhythm".to_owned())

@@ -129,6 +129,7 @@ pub fn from_scrumlr(
         title: format!("{} (from Scrumlr)", title.trim()),
         date: Some(today),
         team: String::new(),
+        team_id: None,
         facilitator: None,
         rungs,
         line,

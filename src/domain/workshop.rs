@@ -480,7 +480,7 @@ pub fn ballots_of<'a>(ws: &'a super::Workspace, board: &'a Id) -> impl Iterator<
 pub fn previous_board<'a>(ws: &'a super::Workspace, board: &Board) -> Option<&'a Board> {
     let date = board.date?;
     ws.live::<Board>()
-        .filter(|b| b.id() != board.id() && b.team.eq_ignore_ascii_case(&board.team))
+        .filter(|b| b.id() != board.id() && same_team(b, board))
         .filter(|b| b.date.is_some_and(|d| d < date))
         .max_by_key(|b| (b.date, b.meta.updated_at))
 }
@@ -526,5 +526,14 @@ pub fn contribution(
             .cloned()
             .collect(),
         ..super::Workspace::default()
+    }
+}
+
+/// Whether two boards are the same team's: their team, or (for boards outside any team, as
+/// before teams) their team name.
+pub fn same_team(a: &Board, b: &Board) -> bool {
+    match (&a.team_id, &b.team_id) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.team_id == b.team_id && a.team.eq_ignore_ascii_case(&b.team),
     }
 }

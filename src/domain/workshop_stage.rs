@@ -43,7 +43,7 @@ pub fn round(ws: &Workspace, board: &Board) -> usize {
         return 0;
     };
     ws.live::<Board>()
-        .filter(|b| b.team.eq_ignore_ascii_case(&board.team))
+        .filter(|b| super::workshop::same_team(b, board))
         .filter(|b| b.date.is_some_and(|d| d < date))
         .count()
 }

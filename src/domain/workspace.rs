@@ -11,6 +11,7 @@ use super::merge::{cards_deleted_with, DeletedKind, Named};
 use super::meta::{Entity, Id, Meta, Rng};
 use super::rhythm::{Rhythm, RhythmSettings};
 use super::roster::{clean_name, Member};
+use super::teams::{Membership, SavedLadder, Team, TeamCommand};
 use super::workshop::{Ballot, Phase, Tally};
 use chrono::{DateTime, NaiveDate, Utc};
 use std::fmt;
@@ -21,7 +22,9 @@ use std::fmt;
 macro_rules! with_kinds {
     ($m:ident) => {
         $m! {
+            teams: Team => "Teams",
             members: Member => "Team members",
+            memberships: Membership => "Team memberships",
             boards: Board => "Boards",
             cards: Card => "Cards",
             covenants: Covenant => "Covenants",
@@ -29,6 +32,7 @@ macro_rules! with_kinds {
             ballots: Ballot => "Workshop placements and votes",
             tallies: Tally => "Workshop counts",
             rhythms: Rhythm => "Team rhythm",
+            ladders: SavedLadder => "Saved ladders",
         }
     };
 }
@@ -177,6 +181,8 @@ pub enum Command {
     Workshop(WorkshopCommand),
     /// The team's rhythm: see [`super::rhythm`].
     SetRhythm(RhythmSettings),
+    /// Teams, their rosters and saved ladders: see [`super::teams`].
+    Team(TeamCommand),
     /// Brings back a deleted record (a board with the cards deleted with it).
     Undelete {
         kind: DeletedKind,
@@ -199,6 +205,7 @@ into_command!(
     WorkshopCommand => Workshop,
     CovenantCommand => Covenant,
     GoalCommand => Goal,
+    TeamCommand => Team,
 );
 
 /// Changes to a board's workshop session and the participants' ballots.
@@ -420,6 +427,13 @@ pub enum BoardCommand {
         team: String,
         facilitator: Option<Id>,
     },
+    /// A new board on a team's saved ladder.
+    CreateFromLadder {
+        title: String,
+        date: Option<NaiveDate>,
+        facilitator: Option<Id>,
+        ladder: Id,
+    },
     Duplicate {
         id: Id,
     },
@@ -504,6 +518,8 @@ pub enum DomainError {
     },
     EmptyName,
     DuplicateName(String),
+    DuplicateTeam(String),
+    LastTeam,
     EmptyText,
     /// A rung id that is not on the board.
     NoSuchRung,
@@ -567,6 +583,10 @@ impl fmt::Display for DomainError {
             }
             DomainError::EmptyName => f.write_str("A name cannot be empty."),
             DomainError::DuplicateName(n) => write!(f, "“{n}” is already on the team."),
+            DomainError::DuplicateTeam(n) => write!(f, "There is already a team called “{n}”."),
+            DomainError::LastTeam => {
+                f.write_str("Keep at least one team open: create another team first.")
+            }
             DomainError::EmptyText => f.write_str("Write something first."),
             DomainError::NoSuchRung => f.write_str("That rung is not on this board."),
             DomainError::NoRungThere => f.write_str("There is no rung further that way."),
@@ -655,20 +675,37 @@ impl Workspace {
         }
     }
 
-    /// Applies `cmd`. On error nothing has changed.
+    /// Applies `cmd` outside any team (records it creates get no team; see [`Self::apply_in`]).
+    /// On error nothing has changed.
     pub fn apply(
         &mut self,
         cmd: &Command,
         now: DateTime<Utc>,
         rng: &mut Rng,
     ) -> Result<Change, DomainError> {
+        self.apply_in(None, cmd, now, rng)
+    }
+
+    /// Applies `cmd` on behalf of `team`: what it creates belongs to that team, and names are
+    /// unique within it. On error nothing has changed.
+    pub fn apply_in(
+        &mut self,
+        team: Option<&Id>,
+        cmd: &Command,
+        now: DateTime<Utc>,
+        rng: &mut Rng,
+    ) -> Result<Change, DomainError> {
         let mut tx = Tx::new(self, now, rng);
+        tx.team = team.cloned();
         let label = match cmd {
             Command::AddMember { name } => {
                 let name = clean_name(name).ok_or(DomainError::EmptyName)?;
                 tx.check_unique_member(&name, None)?;
                 let label = format!("add {name}");
-                tx.insert(|meta| Member { meta, name });
+                let id = tx.insert(|meta| Member { meta, name });
+                if let Some(team) = tx.team() {
+                    super::teams::join(&mut tx, &team, &id)?;
+                }
                 label
             }
             Command::RenameMember { id, name } => {
@@ -678,20 +715,41 @@ impl Workspace {
                 tx.update::<Member>(id, |m| m.name = name)?;
                 label
             }
-            Command::RemoveMember { id } => {
-                let name = tx.get::<Member>(id)?.name.clone();
-                tx.delete::<Member>(id)?;
-                format!("remove {name}")
-            }
+            Command::RemoveMember { id } => remove_member(&mut tx, id)?,
             Command::Board(cmd) => super::board_commands::apply(&mut tx, cmd)?,
             Command::Goal(cmd) => super::goal_commands::apply(&mut tx, cmd)?,
             Command::Covenant(cmd) => super::covenant_commands::apply(&mut tx, cmd)?,
             Command::Workshop(cmd) => super::workshop_commands::apply(&mut tx, cmd)?,
             Command::SetRhythm(settings) => super::rhythm::apply(&mut tx, settings)?,
+            Command::Team(cmd) => super::teams::apply(&mut tx, cmd)?,
             Command::Undelete { kind, id } => undelete(&mut tx, *kind, id)?,
         };
         Ok(tx.finish(label))
     }
+}
+
+/// Takes someone off the team in context; they leave Climb's roster only when that was
+/// their last team (their name stays readable on what they did, as a tombstone).
+fn remove_member(tx: &mut Tx, id: &Id) -> Result<String, DomainError> {
+    let name = tx.get::<Member>(id)?.name.clone();
+    if let Some(team) = tx.team() {
+        let own = super::teams::membership_id(&team, id);
+        let elsewhere = tx.ws().live::<Membership>().any(|m| {
+            &m.member_id == id && m.meta.id != own && tx.ws().get::<Team>(&m.team_id).is_some()
+        });
+        if tx.ws().get::<Membership>(&own).is_some() {
+            tx.delete::<Membership>(&own)?;
+        }
+        if elsewhere {
+            let team_name = tx
+                .get::<Team>(&team)
+                .map(|t| t.name.clone())
+                .unwrap_or_default();
+            return Ok(format!("remove {name} from {team_name}"));
+        }
+    }
+    tx.delete::<Member>(id)?;
+    Ok(format!("remove {name}"))
 }
 
 /// Brings back a deleted record as its next version.
@@ -702,9 +760,21 @@ fn undelete(tx: &mut Tx, kind: DeletedKind, id: &Id) -> Result<String, DomainErr
     }
     match kind {
         DeletedKind::Member => {
-            let name = tx.deleted::<Member>(id)?.name.clone();
+            // Gone from Climb, or only from the team in context.
+            let team = tx.team();
+            let live = tx.ws().get::<Member>(id).cloned();
+            let name = match &live {
+                Some(m) => m.name.clone(),
+                None => tx.deleted::<Member>(id)?.name.clone(),
+            };
             tx.check_unique_member(&name, Some(id))?;
-            one::<Member>(tx, id)
+            if live.is_none() {
+                tx.revive::<Member>(id)?;
+            }
+            if let Some(team) = team {
+                super::teams::join(tx, &team, id)?;
+            }
+            Ok(format!("bring back team member {name}"))
         }
         DeletedKind::Board => {
             let board = tx.deleted::<Board>(id)?.clone();
@@ -736,6 +806,8 @@ pub(crate) struct Tx<'a> {
     now: DateTime<Utc>,
     rng: &'a mut Rng,
     entries: Vec<Entry>,
+    /// The team the command is made for: what it creates belongs to it.
+    team: Option<Id>,
 }
 
 impl<'a> Tx<'a> {
@@ -745,7 +817,13 @@ impl<'a> Tx<'a> {
             now,
             rng,
             entries: Vec::new(),
+            team: None,
         }
+    }
+
+    /// The team the command is made for, if any.
+    pub(crate) fn team(&self) -> Option<Id> {
+        self.team.clone()
     }
 
     /// A fresh id, e.g. for a rung.
@@ -921,9 +999,12 @@ impl<'a> Tx<'a> {
         name: &str,
         except: Option<&Id>,
     ) -> Result<(), DomainError> {
+        // Names are unique within a team: two teams may each have their own Sam.
+        let team = self.team.as_ref();
         let taken = self
             .ws
             .live::<Member>()
+            .filter(|m| team.is_none_or(|t| super::teams::is_member(self.ws, t, m.id())))
             .any(|m| Some(m.id()) != except && m.name.eq_ignore_ascii_case(name));
         if taken {
             Err(DomainError::DuplicateName(name.to_owned()))

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, TimeZone, Utc};
+use climb::domain::teams::TeamCommand;
 use climb::domain::{Command, History, Id, Rng, Workspace};
 
 /// A fixed instant plus `minutes`, so tests never read the clock.
@@ -9,39 +10,76 @@ pub fn at(minutes: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap() + chrono::Duration::minutes(minutes)
 }
 
-/// A workspace, its history and a seeded generator.
+/// A workspace with one team, its history and a seeded generator. Commands run on behalf of
+/// the team, as the app runs them.
 pub struct Fixture {
     pub ws: Workspace,
     pub history: History,
     pub rng: Rng,
     pub clock: i64,
+    /// The team commands are made for (`None`: outside any team).
+    pub team: Option<Id>,
 }
 
 impl Fixture {
     pub fn new(seed: u64) -> Self {
+        let mut ws = Workspace::default();
+        let mut rng = Rng::new(seed);
+        let team = ws
+            .apply(
+                &Command::Team(TeamCommand::Create {
+                    name: "Our team".into(),
+                }),
+                at(0),
+                &mut rng,
+            )
+            .expect("a first team")
+            .created()
+            .cloned();
         Fixture {
-            ws: Workspace::default(),
+            ws,
             history: History::default(),
-            rng: Rng::new(seed),
+            rng,
             clock: 0,
+            team,
         }
+    }
+
+    /// Runs the next commands on behalf of `team`.
+    pub fn switch(&mut self, team: &Id) {
+        self.team = Some(team.clone());
+    }
+
+    /// Creates a team (without switching to it); returns its id.
+    pub fn add_team(&mut self, name: &str) -> Id {
+        let change = self.run(Command::Team(TeamCommand::Create { name: name.into() }));
+        change.created().cloned().expect("a new team")
     }
 
     /// Applies a command through the history; panics with the domain's message on refusal.
     pub fn run(&mut self, cmd: Command) -> climb::domain::workspace::Change {
         self.clock += 1;
         self.history
-            .apply(&mut self.ws, &cmd, at(self.clock), &mut self.rng)
+            .apply_in(
+                &mut self.ws,
+                self.team.as_ref(),
+                &cmd,
+                at(self.clock),
+                &mut self.rng,
+            )
             .unwrap_or_else(|e| panic!("{cmd:?} refused: {e}"))
     }
 
     /// Applies a command expected to be refused, returning the error.
     pub fn refuse(&mut self, cmd: Command) -> climb::domain::DomainError {
         self.clock += 1;
-        match self
-            .history
-            .apply(&mut self.ws, &cmd, at(self.clock), &mut self.rng)
-        {
+        match self.history.apply_in(
+            &mut self.ws,
+            self.team.as_ref(),
+            &cmd,
+            at(self.clock),
+            &mut self.rng,
+        ) {
             Ok(c) => panic!("{cmd:?} should be refused, made {c:?}"),
             Err(e) => e,
         }

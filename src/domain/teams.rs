@@ -1,0 +1,273 @@
+//! Teams: one browser serves a coach's many teams. Each team has its own roster (as
+//! [`Membership`] records, so a person can belong to several teams), boards, covenant,
+//! micro-goals, rhythm and saved ladders; records name their team by `teamId`.
+//!
+//! Teams are archived, never deleted: an archived team keeps everything and can come back.
+
+use super::ladder::{Board, Rung};
+use super::meta::{entity, Id, Meta};
+use super::roster::{clean_name, Member};
+use super::workspace::{DomainError, Tx, Workspace};
+use serde::{Deserialize, Serialize};
+
+/// A team.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Team {
+    /// Written inline with the other fields; read separately (see [`Meta`]).
+    #[serde(flatten, skip_deserializing)]
+    pub meta: Meta,
+    #[serde(default)]
+    pub name: String,
+    /// Archived teams leave the switcher and the overview; their data stays.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub archived: bool,
+}
+entity!(Team, "team");
+
+/// That a member belongs to a team. Its id derives from both (see [`membership_id`]), so two
+/// browsers adding the same person to the same team write the same record, and leaving a
+/// team is a tombstone that merges like any other.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Membership {
+    /// Written inline with the other fields; read separately (see [`Meta`]).
+    #[serde(flatten, skip_deserializing)]
+    pub meta: Meta,
+    #[serde(default)]
+    pub team_id: Id,
+    #[serde(default)]
+    pub member_id: Id,
+}
+entity!(Membership, "team membership");
+
+/// A team's customised ladder, kept to start its next boards from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedLadder {
+    /// Written inline with the other fields; read separately (see [`Meta`]).
+    #[serde(flatten, skip_deserializing)]
+    pub meta: Meta,
+    #[serde(default)]
+    pub team_id: Option<Id>,
+    #[serde(default)]
+    pub name: String,
+    /// Bottom rung first, as on a board.
+    #[serde(default)]
+    pub rungs: Vec<Rung>,
+    /// How many rungs (from the bottom) sit below the line.
+    #[serde(default)]
+    pub line: usize,
+}
+entity!(SavedLadder, "saved ladder");
+
+/// The id of `member`'s membership of `team`.
+pub fn membership_id(team: &Id, member: &Id) -> Id {
+    Id(format!("membership.{team}.{member}"))
+}
+
+/// The id a team named `name` gets when it is made from data that had no teams (schema 2),
+/// or when it is created and the id is free: the same name gives the same id in every
+/// browser, so two browsers that migrate the same data, or an old file imported later, meet
+/// in one team instead of two.
+pub fn team_id_for_name(name: &str) -> Id {
+    // FNV-1a over the lower-cased, space-normalised name.
+    let key = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.to_lowercase().bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    Id(format!("team.{h:016x}"))
+}
+
+/// The name of the team made for data that had no team names.
+pub const DEFAULT_TEAM: &str = "Our team";
+
+/// Team commands: see [`super::workspace::Command::Team`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TeamCommand {
+    Create {
+        name: String,
+    },
+    Rename {
+        id: Id,
+        name: String,
+    },
+    Archive {
+        id: Id,
+        archived: bool,
+    },
+    /// Adds someone already on another team (a coach, say) to `team`.
+    Join {
+        team: Id,
+        member: Id,
+    },
+    /// Keeps a board's ladder (rungs, their words, the line) as the team's template.
+    SaveLadder {
+        board: Id,
+        name: String,
+    },
+    DeleteLadder {
+        id: Id,
+    },
+}
+
+/// Live teams, archived or not, in stored order.
+pub fn teams(ws: &Workspace) -> impl Iterator<Item = &Team> {
+    ws.live::<Team>()
+}
+
+/// Live teams that are not archived, in stored order.
+pub fn open_teams(ws: &Workspace) -> impl Iterator<Item = &Team> {
+    ws.live::<Team>().filter(|t| !t.archived)
+}
+
+/// Where records without a (known) team belong: the first open team, else the first team.
+pub fn home_team(ws: &Workspace) -> Option<&Team> {
+    open_teams(ws).next().or_else(|| teams(ws).next())
+}
+
+/// Whether `member` is on `team` now.
+pub fn is_member(ws: &Workspace, team: &Id, member: &Id) -> bool {
+    ws.get::<Membership>(&membership_id(team, member)).is_some()
+        && ws.get::<Member>(member).is_some()
+}
+
+/// The live members of `team`, in roster order.
+pub fn members_of<'a>(ws: &'a Workspace, team: &'a Id) -> impl Iterator<Item = &'a Member> {
+    ws.live::<Member>()
+        .filter(move |m| is_member(ws, team, &m.meta.id))
+}
+
+fn check_team_name(tx: &Tx, name: &str, except: Option<&Id>) -> Result<String, DomainError> {
+    let name = clean_name(name).ok_or(DomainError::EmptyName)?;
+    let taken = tx
+        .ws()
+        .live::<Team>()
+        .any(|t| Some(&t.meta.id) != except && t.name.eq_ignore_ascii_case(&name));
+    if taken {
+        return Err(DomainError::DuplicateTeam(name));
+    }
+    Ok(name)
+}
+
+/// Adds `member` to `team` (or brings back the membership they had).
+pub(crate) fn join(tx: &mut Tx, team: &Id, member: &Id) -> Result<(), DomainError> {
+    let id = membership_id(team, member);
+    if tx.ws().get::<Membership>(&id).is_some() {
+        return Ok(());
+    }
+    if tx.ws().get_any::<Membership>(&id).is_some() {
+        tx.revive::<Membership>(&id)?;
+    } else {
+        let (team_id, member_id) = (team.clone(), member.clone());
+        tx.insert_as(id, |meta| Membership {
+            meta,
+            team_id,
+            member_id,
+        });
+    }
+    Ok(())
+}
+
+pub(crate) fn apply(tx: &mut Tx, cmd: &TeamCommand) -> Result<String, DomainError> {
+    Ok(match cmd {
+        TeamCommand::Create { name } => {
+            let name = check_team_name(tx, name, None)?;
+            let derived = team_id_for_name(&name);
+            let label = format!("create team {name}");
+            if tx.ws().get_any::<Team>(&derived).is_none() {
+                tx.insert_as(derived, |meta| Team {
+                    meta,
+                    name,
+                    archived: false,
+                });
+            } else {
+                tx.insert(|meta| Team {
+                    meta,
+                    name,
+                    archived: false,
+                });
+            }
+            label
+        }
+        TeamCommand::Rename { id, name } => {
+            let name = check_team_name(tx, name, Some(id))?;
+            let label = format!("rename team to {name}");
+            tx.update::<Team>(id, |t| t.name = name)?;
+            label
+        }
+        TeamCommand::Archive { id, archived } => {
+            let team = tx.get::<Team>(id)?;
+            let name = team.name.clone();
+            if *archived && !team.archived && open_teams(tx.ws()).count() <= 1 {
+                return Err(DomainError::LastTeam);
+            }
+            tx.update::<Team>(id, |t| t.archived = *archived)?;
+            if *archived {
+                format!("archive team {name}")
+            } else {
+                format!("bring back team {name}")
+            }
+        }
+        TeamCommand::Join { team, member } => {
+            let team_name = tx.get::<Team>(team)?.name.clone();
+            let name = tx.get::<Member>(member)?.name.clone();
+            let clash = members_of(tx.ws(), team)
+                .any(|m| &m.meta.id != member && m.name.eq_ignore_ascii_case(&name));
+            if clash {
+                return Err(DomainError::DuplicateName(name));
+            }
+            join(tx, team, member)?;
+            format!("add {name} to {team_name}")
+        }
+        TeamCommand::SaveLadder { board, name } => {
+            let name = clean_name(name).ok_or(DomainError::EmptyName)?;
+            let b: Board = tx.get::<Board>(board)?.clone();
+            let label = format!("save ladder {name}");
+            let existing = tx
+                .ws()
+                .live::<SavedLadder>()
+                .find(|l| l.team_id == b.team_id && l.name.eq_ignore_ascii_case(&name))
+                .map(|l| l.meta.id.clone());
+            match existing {
+                // The same name saves over the team's earlier ladder (undo brings it back).
+                Some(id) => tx.update::<SavedLadder>(&id, |l| {
+                    l.rungs = b.rungs.clone();
+                    l.line = b.line;
+                    l.name = name;
+                })?,
+                None => {
+                    tx.insert(|meta| SavedLadder {
+                        meta,
+                        team_id: b.team_id.clone(),
+                        name,
+                        rungs: b.rungs,
+                        line: b.line,
+                    });
+                }
+            }
+            label
+        }
+        TeamCommand::DeleteLadder { id } => {
+            let name = tx.get::<SavedLadder>(id)?.name.clone();
+            tx.delete::<SavedLadder>(id)?;
+            format!("delete ladder {name}")
+        }
+    })
+}
+
+/// A saved ladder's rungs under fresh ids, for a new board.
+pub(crate) fn ladder_rungs(tx: &mut Tx, ladder: &SavedLadder) -> (Vec<Rung>, usize) {
+    let rungs: Vec<Rung> = ladder
+        .rungs
+        .iter()
+        .map(|r| Rung {
+            id: tx.new_id(),
+            ..r.clone()
+        })
+        .collect();
+    let line = ladder.line.min(rungs.len());
+    (rungs, line)
+}
