@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                 </div>
             </nav>
             <div class="topbar-tools">
+                <crate::team::TeamSwitcher/>
                 <UndoRedo/>
                 <SaveIndicator/>
             </div>
@@ -100,6 +101,7 @@ pub fn App() -> impl IntoView {
                 Page::Covenant => view! { <CovenantPage/> }.into_any(),
                 Page::Goals => view! { <GoalsPage/> }.into_any(),
                 Page::Team => view! { <TeamPage/> }.into_any(),
+                Page::Teams => view! { <crate::team::TeamsPage/> }.into_any(),
                 Page::Data => view! { <DataPage/> }.into_any(),
                 Page::NotFound => view! { <NotFound/> }.into_any(),
             }}

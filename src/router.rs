@@ -22,6 +22,8 @@ pub enum Page {
     Covenant,
     Goals,
     Team,
+    /// The coach's overview of every team.
+    Teams,
     Data,
     NotFound,
 }
@@ -58,6 +60,7 @@ impl Page {
             "/covenant" => Page::Covenant,
             "/goals" => Page::Goals,
             "/team" => Page::Team,
+            "/teams" => Page::Teams,
             "/data" => Page::Data,
             _ => Page::NotFound,
         }

@@ -1,10 +1,11 @@
-//! The app's reactive state: one workspace signal, commands applied to it through the
-//! domain's history, and a debounced autosave that is flushed when the page is hidden.
+//! The app's reactive state: one workspace signal holding every team, the current team's view
+//! of it that pages read, commands applied through the domain's history on behalf of the
+//! current team, and a debounced autosave that is flushed when the page is hidden.
 
 use crate::browser;
 use crate::domain::backup::Why;
 use crate::domain::exchange::{merge, restore, to_export_json, to_storage_json};
-use crate::domain::{Command, History, Rng, Workspace};
+use crate::domain::{Command, History, Id, Rng, Workspace};
 use crate::storage::{Loaded, LocalStore, StorageError, WORKSPACE_KEY};
 use crate::ui::{NoticeKind, Notices};
 use leptos::prelude::*;
@@ -25,7 +26,14 @@ pub enum SaveStatus {
 /// The app's state, provided as context. `Copy`: every field is an arena handle.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub ws: RwSignal<Workspace>,
+    /// The current team's records (see [`crate::domain::team_view::view`]): what pages show.
+    pub ws: Memo<Workspace>,
+    /// Everything this browser holds, every team: what is saved, merged and backed up.
+    pub all: RwSignal<Workspace>,
+    /// The team pages show and commands are made for (the chosen one while it is open).
+    pub team: Memo<Option<Id>>,
+    /// The team chosen in the switcher (kept in storage for the next visit).
+    chosen: RwSignal<Option<Id>>,
     pub save: RwSignal<SaveStatus>,
     /// Labels of the next undo and redo, for the buttons' names.
     pub undo_label: RwSignal<Option<String>>,
@@ -131,14 +139,31 @@ impl AppState {
             }
         }
         let others = store.used_chars_except(Some(WORKSPACE_KEY));
+        let mut rng = Rng::new(browser::random_seed());
+        first_team(&mut ws, &mut rng);
+        let chosen = RwSignal::new(store.get(TEAM_KEY).ok().flatten().map(Id));
+        let all = RwSignal::new(ws);
+        let team = Memo::new(move |_| {
+            let chosen = chosen.get();
+            all.with(|ws| current_team(ws, chosen.as_ref()))
+        });
         let state = AppState {
-            ws: RwSignal::new(ws),
+            ws: Memo::new(move |_| {
+                let team = team.get();
+                all.with(|ws| match &team {
+                    Some(t) => crate::domain::team_view::view(ws, t),
+                    None => ws.clone(),
+                })
+            }),
+            all,
+            team,
+            chosen,
             save: RwSignal::new(save.clone()),
             undo_label: RwSignal::new(None),
             redo_label: RwSignal::new(None),
             persisted: RwSignal::new(None),
             history: StoredValue::new(History::default()),
-            rng: StoredValue::new(Rng::new(browser::random_seed())),
+            rng: StoredValue::new(rng),
             store: StoredValue::new_local(store),
             timer: StoredValue::new_local(None),
             hold: StoredValue::new(hold),
@@ -155,7 +180,7 @@ impl AppState {
         // One effect persists every change, whatever path made it; the first run only
         // subscribes, so loading never writes.
         Effect::new(move |prev: Option<()>| {
-            state.ws.track();
+            state.all.track();
             if prev.is_some() {
                 state.schedule_save();
             }
@@ -215,10 +240,10 @@ impl AppState {
     fn take_foreign(&self, text: String) -> bool {
         match restore(&text) {
             Ok(r) => {
-                let merged = self.ws.with_untracked(|ws| merge(ws, &r.workspace));
+                let merged = self.all.with_untracked(|ws| merge(ws, &r.workspace));
                 self.known.set_value(Some(text));
-                if self.ws.with_untracked(|ws| *ws != merged) {
-                    self.ws.set(merged);
+                if self.all.with_untracked(|ws| *ws != merged) {
+                    self.all.set(merged);
                     self.notices
                         .info("Updated with the changes saved in another tab.");
                 }
@@ -272,8 +297,9 @@ impl AppState {
             self.history.update_value(|h| {
                 // Commands validate before they write, so a refused command leaves the
                 // workspace as it was; only a real change notifies subscribers.
-                self.ws.maybe_update(|ws| {
-                    let r = h.apply(ws, &cmd, now, rng);
+                let team = self.team.get_untracked();
+                self.all.maybe_update(|ws| {
+                    let r = h.apply_in(ws, team.as_ref(), &cmd, now, rng);
                     let changed = matches!(&r, Ok(c) if !c.entries.is_empty());
                     result = Some(r);
                     changed
@@ -325,7 +351,7 @@ impl AppState {
         let mut label = None;
         self.rng.update_value(|rng| {
             self.history.update_value(|h| {
-                self.ws.maybe_update(|ws| {
+                self.all.maybe_update(|ws| {
                     label = if redo {
                         h.redo(ws, now, rng)
                     } else {
@@ -363,7 +389,7 @@ impl AppState {
     /// the workspace as a backup first (refused, with nothing changed, when it cannot), which
     /// the notice and the Data page restore in one step, after a reload too.
     pub fn import_merge(&self, incoming: &Workspace, copy: bool) {
-        let incoming = if copy {
+        let mut incoming = if copy {
             let mut out = Workspace::default();
             self.rng
                 .update_value(|r| out = crate::domain::exchange::as_copy(incoming, r));
@@ -371,6 +397,10 @@ impl AppState {
         } else {
             incoming.clone()
         };
+        // What comes without a team (a copy, a Scrumlr board) joins the team on screen.
+        if let Some(team) = self.team.get_untracked() {
+            crate::domain::team_view::adopt(&mut incoming, &team);
+        }
         self.merge_in(&incoming, None);
     }
 
@@ -379,7 +409,7 @@ impl AppState {
     /// anything changed.
     pub fn merge_in(&self, incoming: &Workspace, words: Option<(String, String)>) -> bool {
         let removals = self
-            .ws
+            .all
             .with_untracked(|ws| crate::domain::exchange::preview(ws, incoming).removals);
         let removes = crate::domain::merge::removal_text(&removals);
         let backup = match &removes {
@@ -396,7 +426,7 @@ impl AppState {
             },
         };
         let mut change = None;
-        self.ws.maybe_update(|ws| {
+        self.all.maybe_update(|ws| {
             let merged = crate::domain::exchange::merge(ws, incoming);
             let before_kept = ws.kept.clone();
             let c = ws.absorb(&merged);
@@ -443,7 +473,7 @@ impl AppState {
     /// Keeps the workspace as it is now as a backup.
     fn keep_backup(&self, why: Why) -> Result<String, StorageError> {
         let now = browser::now();
-        let json = self.ws.with_untracked(|ws| to_storage_json(ws, now));
+        let json = self.all.with_untracked(|ws| to_storage_json(ws, now));
         let key = self.store.with_value(|s| s.backup(&json, now, why));
         self.refresh_backups();
         key
@@ -481,7 +511,7 @@ impl AppState {
         let now = browser::now();
         let mut change = None;
         self.rng.update_value(|rng| {
-            self.ws
+            self.all
                 .update(|ws| change = Some(ws.replace_with(&incoming, now, rng)));
         });
         if let Some(c) = change.filter(|c| !c.entries.is_empty()) {
@@ -518,7 +548,7 @@ impl AppState {
 
     /// The workspace as an export file's text.
     pub fn export_json(&self) -> String {
-        self.ws
+        self.all
             .with_untracked(|ws| to_export_json(ws, browser::now()))
     }
 
@@ -529,6 +559,11 @@ impl AppState {
             self.notices
                 .error(format!("The download could not start: {e}"));
         }
+    }
+
+    /// The notices, for a confirmation after a command.
+    pub fn notices(&self) -> Notices {
+        self.notices
     }
 
     pub fn store(&self) -> LocalStore {
@@ -579,7 +614,7 @@ impl AppState {
             }
         }
         let json = self
-            .ws
+            .all
             .with_untracked(|ws| to_storage_json(ws, browser::now()));
         match self.store.with_value(|s| s.save(&json)) {
             Ok(()) => {
@@ -605,6 +640,36 @@ impl AppState {
                 }
             }
         }
+    }
+}
+
+/// Where this browser keeps the team last chosen in the switcher.
+pub const TEAM_KEY: &str = "climb.team";
+
+/// A browser with no team yet (a first visit) starts with one, so a newcomer never has to
+/// think about teams. Its id derives from its name, as every first team's does.
+fn first_team(ws: &mut Workspace, rng: &mut Rng) {
+    if crate::domain::teams::teams(ws).next().is_none() {
+        let make = crate::domain::teams::TeamCommand::Create {
+            name: crate::domain::teams::DEFAULT_TEAM.to_owned(),
+        };
+        let _ = ws.apply(&Command::Team(make), browser::now(), rng);
+    }
+}
+
+/// The chosen team while it is open (or archived, but still there), else the home team.
+fn current_team(ws: &Workspace, chosen: Option<&Id>) -> Option<Id> {
+    chosen
+        .and_then(|id| ws.get::<crate::domain::teams::Team>(id))
+        .or_else(|| crate::domain::teams::home_team(ws))
+        .map(|t| t.meta.id.clone())
+}
+
+impl AppState {
+    /// Shows `team` on every page from now on (and on the next visit).
+    pub fn switch_team(&self, team: &Id) {
+        self.chosen.set(Some(team.clone()));
+        let _ = self.store.with_value(|s| s.set(TEAM_KEY, team.as_str()));
     }
 }
 

@@ -54,17 +54,33 @@ pub fn BoardsPage() -> impl IntoView {
 
     let title = RwSignal::new(String::new());
     let date = RwSignal::new(format_date(&browser::today()));
-    let team = RwSignal::new(String::new());
     let facilitator = RwSignal::new(None::<Id>);
     let template = RwSignal::new(Template::Classic.key().to_owned());
+    let ladders = Memo::new(move |_| {
+        state.ws.with(|ws| {
+            ws.live::<crate::domain::teams::SavedLadder>()
+                .map(|l| (l.meta.id.clone(), l.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let cmd = BoardCommand::Create {
-            title: title.get_untracked(),
-            date: parse_date(&date.get_untracked()),
-            team: team.get_untracked(),
-            facilitator: facilitator.get_untracked(),
-            template: Template::from_key(&template.get_untracked()).unwrap_or(Template::Classic),
+        let chosen = template.get_untracked();
+        // The board belongs to the team on screen; its team name is no longer asked for.
+        let cmd = match chosen.strip_prefix("saved:") {
+            Some(id) => BoardCommand::CreateFromLadder {
+                title: title.get_untracked(),
+                date: parse_date(&date.get_untracked()),
+                facilitator: facilitator.get_untracked(),
+                ladder: Id::from(id),
+            },
+            None => BoardCommand::Create {
+                title: title.get_untracked(),
+                date: parse_date(&date.get_untracked()),
+                team: String::new(),
+                facilitator: facilitator.get_untracked(),
+                template: Template::from_key(&chosen).unwrap_or(Template::Classic),
+            },
         };
         let mut created = None;
         state.dispatch_with(Command::Board(cmd), |c| created = c.created().cloned());
@@ -105,16 +121,6 @@ pub fn BoardsPage() -> impl IntoView {
                         />
                     </div>
                     <div class="field">
-                        <label for="board-team">"Team"</label>
-                        <input
-                            id="board-team"
-                            type="text"
-                            maxlength="60"
-                            prop:value=move || team.get()
-                            on:input=move |ev| team.set(event_target_value(&ev))
-                        />
-                    </div>
-                    <div class="field">
                         <label for="board-facilitator">"Facilitator"</label>
                         <select
                             id="board-facilitator"
@@ -130,6 +136,17 @@ pub fn BoardsPage() -> impl IntoView {
                                 .into_iter()
                                 .map(|t| view! { <option value=t.key()>{t.label()}</option> })
                                 .collect_view()}
+                            {move || {
+                                let saved = ladders.get();
+                                (!saved.is_empty()).then(|| view! {
+                                    <optgroup label="Saved by the team">
+                                        {saved
+                                            .into_iter()
+                                            .map(|(id, name)| view! { <option value=format!("saved:{id}")>{name}</option> })
+                                            .collect_view()}
+                                    </optgroup>
+                                })
+                            }}
                         </select>
                     </div>
                 </div>

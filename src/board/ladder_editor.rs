@@ -28,6 +28,7 @@ pub fn LadderEditor(board: Signal<Board>) -> impl IntoView {
         }
     };
     let add_below = add.clone();
+    let board_id_for_save = board_id.clone();
     let line_id = board_id.clone();
     let rows = move || {
         let (rungs, line) = board.with(|b| (b.rungs.clone(), b.line));
@@ -70,7 +71,46 @@ pub fn LadderEditor(board: Signal<Board>) -> impl IntoView {
                     }
                 />
             </div>
+            <SaveLadder board=board_id_for_save/>
         </section>
+    }
+}
+
+/// Keeps this board's ladder as one of the team's own, to start the next boards from.
+#[component]
+fn SaveLadder(
+    /// The board whose rungs and line are kept.
+    board: Id,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let name = RwSignal::new("Our ladder".to_owned());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let cmd = crate::domain::teams::TeamCommand::SaveLadder {
+            board: board.clone(),
+            name: name.get_untracked(),
+        };
+        let label = name.get_untracked();
+        let this = state;
+        state.dispatch_with(cmd, move |_| {
+            this.notices().success(format!(
+                "Saved “{}”: choose it under Ladder when you create the next board.",
+                label.trim()
+            ));
+        });
+    };
+    view! {
+        <form class="inline-form" on:submit=save aria-label="Save this ladder for the team">
+            <label for="ladder-name">"Save this ladder as"</label>
+            <input
+                id="ladder-name"
+                type="text"
+                maxlength="80"
+                prop:value=move || name.get()
+                on:input=move |ev| name.set(event_target_value(&ev))
+            />
+            <button type="submit">"Save ladder"</button>
+        </form>
     }
 }
 

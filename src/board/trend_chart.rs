@@ -37,19 +37,20 @@ pub fn TrendChart() -> impl IntoView {
     view! {
         <section class="trend" aria-labelledby="trend-title">
             <h2 id="trend-title">"Share above the line, board by board"</h2>
-            <label>
-                "Team "
-                <select on:change=move |ev| team.set(event_target_value(&ev))>
-                    <option value="">"All teams"</option>
-                    {move || {
-                        teams
+            // Team names on boards from before teams: a choice only where they differ.
+            {move || (teams.with(Vec::len) > 1).then(|| view! {
+                <label>
+                    "Team name on the boards "
+                    <select on:change=move |ev| team.set(event_target_value(&ev))>
+                        <option value="">"All boards"</option>
+                        {teams
                             .get()
                             .into_iter()
                             .map(|t| view! { <option value=t.clone()>{t.clone()}</option> })
-                            .collect_view()
-                    }}
-                </select>
-            </label>
+                            .collect_view()}
+                    </select>
+                </label>
+            })}
             {move || {
                 let pts = points.get();
                 if pts.iter().all(|p| p.share_above.is_none()) {

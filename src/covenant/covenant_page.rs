@@ -111,8 +111,17 @@ pub fn CovenantPage() -> impl IntoView {
 #[component]
 fn StartCovenant() -> impl IntoView {
     let state = AppState::expect();
-    let title = RwSignal::new("Our team covenant".to_owned());
-    let team = RwSignal::new(String::new());
+    // The team on screen names the covenant's team (the default team's name is no name).
+    let team_name = state.team.get_untracked().and_then(|t| {
+        state.all.with_untracked(|ws| ws.get::<crate::domain::teams::Team>(&t).map(|t| t.name.clone()))
+    });
+    let team_name = team_name.filter(|n| n != crate::domain::teams::DEFAULT_TEAM).unwrap_or_default();
+    let title = RwSignal::new(if team_name.is_empty() {
+        "Our team covenant".to_owned()
+    } else {
+        format!("{team_name} covenant")
+    });
+    let team = RwSignal::new(team_name);
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         run(

@@ -10,6 +10,8 @@ use crate::domain::exchange::{export_file_name, for_others, to_export_json, to_s
 use crate::domain::ladder::{Board, Card};
 use crate::domain::merge::plural;
 use crate::domain::roster::Member;
+use crate::domain::team_view::team_subset;
+use crate::domain::teams::Team;
 use crate::state::AppState;
 use crate::ui::Notices;
 use leptos::prelude::*;
@@ -20,7 +22,7 @@ pub fn DataPage() -> impl IntoView {
     let state = AppState::expect();
     let notices = Notices::expect();
     let counts = move || {
-        state.ws.with(|ws| {
+        state.all.with(|ws| {
             let unreadable = match ws.kept.len() {
                 0 => String::new(),
                 n => format!(
@@ -28,32 +30,49 @@ pub fn DataPage() -> impl IntoView {
                     plural(n, "record", "records")
                 ),
             };
+            let teams = match crate::domain::teams::teams(ws).count() {
+                0 | 1 => String::new(),
+                n => format!("{n} teams, "),
+            };
             format!(
-                "{}, {}, {}{unreadable}.",
-                plural(ws.live::<Member>().count(), "team member", "team members"),
+                "{teams}{}, {}, {}{unreadable}.",
+                plural(ws.live::<Member>().count(), "person", "people"),
                 plural(ws.live::<Board>().count(), "board", "boards"),
                 plural(ws.live::<Card>().count(), "card", "cards"),
             )
         })
     };
     let storage_ok = state.store().is_available();
+    // What is shared is the team on screen, as others may see it (rule 3).
+    let shared = move || {
+        let team = state.team.get_untracked();
+        state.all.with_untracked(|ws| match &team {
+            Some(t) => team_subset(ws, t),
+            None => for_others(ws),
+        })
+    };
+    let team_name = move || {
+        state.ws.with(|ws| {
+            state
+                .team
+                .get()
+                .and_then(|t| ws.get::<Team>(&t).map(|t| t.name.clone()))
+                .unwrap_or_default()
+        })
+    };
     let export_shared = move |_| {
-        let name = export_file_name(browser::today(), "workspace-shared");
-        let json = state
-            .ws
-            .with_untracked(|ws| to_export_json(&for_others(ws), browser::now()));
+        let name = export_file_name(browser::today(), &format!("{}-shared", team_name()));
+        let json = to_export_json(&shared(), browser::now());
         if let Err(e) = browser::download(&name, &json, "application/json") {
             notices.error(format!("The download could not start: {e}"));
         }
     };
     let share_link = move |_| {
-        let json = state
-            .ws
-            .with_untracked(|ws| to_storage_json(&for_others(ws), browser::now()));
+        let json = to_storage_json(&shared(), browser::now());
         share_json(
             notices,
             json,
-            export_file_name(browser::today(), "workspace-shared"),
+            export_file_name(browser::today(), &format!("{}-shared", team_name())),
         );
     };
 
@@ -86,12 +105,14 @@ pub fn DataPage() -> impl IntoView {
             </div>
             <h3>"Share with your team"</h3>
             <p class="hint">
-                "What you share carries workshop placements and votes only as counts per card, "
-                "and a card's author only where the author signed it."
+                "What you share carries one team, "
+                <strong>{team_name}</strong>
+                ", and nothing of any other team. It carries workshop placements and votes only "
+                "as counts per card, and a card's author only where the author signed it."
             </p>
             <div class="row-actions data-actions">
-                <button on:click=export_shared>"Export to share"</button>
-                <button on:click=share_link>"Copy share link"</button>
+                <button on:click=export_shared>"Export team"</button>
+                <button on:click=share_link>"Copy team share link"</button>
             </div>
 
             <ImportPanel/>

@@ -107,7 +107,7 @@ fn ImportPreview(
 ) -> impl IntoView {
     let state = AppState::expect();
     let p = state
-        .ws
+        .all
         .with_untracked(|ws| preview(ws, &restored.workspace));
     let rows = p
         .rows()

@@ -11,9 +11,9 @@ use leptos::prelude::*;
 pub fn KeptRecords() -> impl IntoView {
     let state = AppState::expect();
     let notices = Notices::expect();
-    let count = Memo::new(move |_| state.ws.with(|ws| ws.kept.len()));
+    let count = Memo::new(move |_| state.all.with(|ws| ws.kept.len()));
     let download = move |_| {
-        let json = state.ws.with_untracked(|ws| ws.kept.to_file_json());
+        let json = state.all.with_untracked(|ws| ws.kept.to_file_json());
         if let Err(e) =
             browser::download("climb-unreadable-records.json", &json, "application/json")
         {
@@ -40,7 +40,7 @@ pub fn KeptRecords() -> impl IntoView {
                         )}
                     </p>
                     <ul class="kept-list" aria-label="Unreadable records">
-                        {move || state.ws.with(|ws| {
+                        {move || state.all.with(|ws| {
                             let mut items: Vec<String> = ws
                                 .kept
                                 .records

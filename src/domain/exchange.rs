@@ -278,6 +278,20 @@ pub fn as_copy(incoming: &Workspace, rng: &mut super::meta::Rng) -> Workspace {
     }
     // What this build cannot read cannot be given new ids: it stays with the original.
     ws.kept = Default::default();
+    // A copy opens in the team it is imported into (see `team_view::adopt`), not the file's.
+    ws.teams.clear();
+    ws.memberships.clear();
+    ws.ladders.clear();
+    for b in &mut ws.boards {
+        b.team_id = None;
+    }
+    for c in &mut ws.covenants {
+        c.team_id = None;
+    }
+    for g in &mut ws.goals {
+        g.team_id = None;
+    }
+    ws.rhythms.clear();
     // Links between goals and cards follow the new ids; links to entities outside the file
     // stay as they were.
     for g in &mut ws.goals {
@@ -427,13 +441,30 @@ pub fn board_subset(ws: &Workspace, board: &Id) -> Workspace {
     for g in &goals {
         people.extend(g.owner.iter().chain(g.partner.iter()));
     }
-    let members = ws
+    let members: Vec<_> = ws
         .members
         .iter()
         .filter(|m| people.contains(&&m.meta.id))
         .cloned()
         .collect();
+    // The board's team comes along (its name only), with the memberships of the people the
+    // board names, so the board lands in the same team wherever that team is known.
+    let team_ids: Vec<&Id> = boards.iter().filter_map(|b| b.team_id.as_ref()).collect();
+    let teams = ws
+        .teams
+        .iter()
+        .filter(|t| team_ids.contains(&&t.meta.id))
+        .cloned()
+        .collect();
+    let memberships = ws
+        .memberships
+        .iter()
+        .filter(|m| team_ids.contains(&&m.team_id) && members.iter().any(|x| x.meta.id == m.member_id))
+        .cloned()
+        .collect();
     Workspace {
+        teams,
+        memberships,
         members,
         boards,
         cards,

@@ -197,7 +197,7 @@ pub fn adopt(incoming: &mut Workspace, team: &Id) {
 }
 
 /// One card of the teams overview: what needs the team's attention, never a score.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct TeamCard {
     pub id: Id,
     pub name: String,

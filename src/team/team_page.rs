@@ -1,4 +1,6 @@
 use super::member_row::MemberRow;
+use super::other_teams::FromOtherTeams;
+use super::team_settings::TeamSettings;
 use super::rhythm_form::RhythmForm;
 use crate::domain::roster::Member;
 use crate::domain::Command;
@@ -6,7 +8,8 @@ use crate::state::AppState;
 use crate::ui::EmptyState;
 use leptos::prelude::*;
 
-/// The roster shared by boards, covenant and goals: add, rename, remove (with undo).
+/// The team's page: its name, the roster its boards, covenant and goals pick people from
+/// (add, rename, remove with undo), and its rhythm.
 #[component]
 pub fn TeamPage() -> impl IntoView {
     let state = AppState::expect();
@@ -32,6 +35,8 @@ pub fn TeamPage() -> impl IntoView {
                 "The people who take part. Boards, the covenant and micro-goals pick owners, "
                 "partners and signatories from this list."
             </p>
+            <TeamSettings/>
+            <h2>"People"</h2>
             <form class="inline-form" on:submit=add>
                 <label for="new-member">"Name"</label>
                 <input
@@ -44,6 +49,7 @@ pub fn TeamPage() -> impl IntoView {
                 />
                 <button type="submit" class="primary">"Add member"</button>
             </form>
+            <FromOtherTeams/>
             {move || {
                 if empty.get() {
                     view! {

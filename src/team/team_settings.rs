@@ -1,0 +1,80 @@
+//! The team's own settings on the Team page: its name, and archiving it.
+
+use crate::domain::teams::{open_teams, Team, TeamCommand};
+use crate::router::Link;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// Renames the current team and archives it (with Undo); links to the overview, where
+/// another team is started.
+#[component]
+pub fn TeamSettings() -> impl IntoView {
+    let state = AppState::expect();
+    let team = Memo::new(move |_| {
+        let id = state.team.get()?;
+        state.all.with(|ws| ws.get::<Team>(&id).cloned())
+    });
+    let open = Memo::new(move |_| state.all.with(|ws| open_teams(ws).count()));
+    let archive = move |_| {
+        if let Some(t) = team.get_untracked() {
+            state.dispatch_undoable(
+                TeamCommand::Archive {
+                    id: t.meta.id,
+                    archived: true,
+                },
+                format!(
+                    "Archived {}. Its boards, covenant and goals are kept; bring it back from All teams.",
+                    t.name
+                ),
+            );
+        }
+    };
+    view! {
+        // A fresh form for each team shown (a switch, a rename, an undo).
+        {move || team.get().map(|t| view! { <RenameTeam team=t/> })}
+        <p class="hint">
+            {move || if open.get() > 1 {
+                "Every page shows this team only; switch teams in the header."
+            } else {
+                "Coaching several teams? Each gets its own roster, boards, covenant and goals."
+            }}
+            " "
+            <Link href="/teams">{move || if open.get() > 1 { "All teams" } else { "Start another team" }}</Link>
+        </p>
+        {move || (open.get() > 1).then(|| view! {
+            <button class="danger" on:click=archive>"Archive this team"</button>
+        })}
+    }
+}
+
+/// The team's name in a field, and Rename.
+#[component]
+fn RenameTeam(
+    /// The team as it is now.
+    team: Team,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let name = RwSignal::new(team.name.clone());
+    let id = team.meta.id;
+    let rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        state.dispatch(TeamCommand::Rename {
+            id: id.clone(),
+            name: name.get_untracked(),
+        });
+    };
+    view! {
+        <form class="inline-form" on:submit=rename aria-label="Team name">
+            <label for="team-name">"Team name"</label>
+            <input
+                id="team-name"
+                type="text"
+                maxlength="80"
+                autocomplete="off"
+                prop:value=move || name.get()
+                on:input=move |ev| name.set(event_target_value(&ev))
+            />
+            <button type="submit">"Rename team"</button>
+        </form>
+    }
+}
