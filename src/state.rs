@@ -139,8 +139,8 @@ impl AppState {
             }
         }
         let others = store.used_chars_except(Some(WORKSPACE_KEY));
-        let mut rng = Rng::new(browser::random_seed());
-        first_team(&mut ws, &mut rng);
+        let rng = Rng::new(browser::random_seed());
+        first_team(&mut ws);
         let chosen = RwSignal::new(store.get(TEAM_KEY).ok().flatten().map(Id));
         let all = RwSignal::new(ws);
         let team = Memo::new(move |_| {
@@ -647,13 +647,10 @@ impl AppState {
 pub const TEAM_KEY: &str = "climb.team";
 
 /// A browser with no team yet (a first visit) starts with one, so a newcomer never has to
-/// think about teams. Its id derives from its name, as every first team's does.
-fn first_team(ws: &mut Workspace, rng: &mut Rng) {
+/// think about teams: the same record in every browser (see `team_migration::first_team`).
+fn first_team(ws: &mut Workspace) {
     if crate::domain::teams::teams(ws).next().is_none() {
-        let make = crate::domain::teams::TeamCommand::Create {
-            name: crate::domain::teams::DEFAULT_TEAM.to_owned(),
-        };
-        let _ = ws.apply(&Command::Team(make), browser::now(), rng);
+        ws.teams.push(crate::domain::team_migration::first_team());
     }
 }
 

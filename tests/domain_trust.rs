@@ -523,7 +523,9 @@ impl Workshop {
 /// Every member id that appears in `v` outside the roster and the session's participants.
 fn member_ids_outside_roster(v: &Value, people: &[Id]) -> Vec<String> {
     let mut v = v.clone();
+    // The roster (members, and since teams their memberships) names people, never acts.
     v["members"] = json!([]);
+    v["memberships"] = json!([]);
     for b in v["boards"].as_array_mut().unwrap() {
         b["session"]["participants"] = json!([]);
     }

@@ -19,14 +19,24 @@ use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Metadata of a record settling makes: the same in every browser (version 1, nonce 0, the
-/// workspace's earliest time).
-fn made(id: Id, at: DateTime<Utc>) -> Meta {
+/// epoch), so the same record made in two places is one write, and any edit wins over it.
+pub(crate) fn made(id: Id) -> Meta {
     Meta {
         id,
         version: 1,
         version_nonce: 0,
-        updated_at: at,
+        updated_at: DateTime::<Utc>::default(),
         deleted: false,
+    }
+}
+
+/// The team a browser without any team starts with: the same record in every browser, so
+/// two newcomers' files merge into one team.
+pub fn first_team() -> Team {
+    Team {
+        meta: made(team_id_for_name(DEFAULT_TEAM)),
+        name: DEFAULT_TEAM.to_owned(),
+        archived: false,
     }
 }
 
@@ -50,7 +60,6 @@ pub fn settle(ws: &mut Workspace) -> bool {
     if !needs_settling(ws) {
         return false;
     }
-    let at = earliest(ws);
     // Team names, lower-cased, to the team's id: the teams there are, then new ones.
     let key = |n: &str| {
         n.split_whitespace()
@@ -78,14 +87,14 @@ pub fn settle(ws: &mut Workspace) -> bool {
             continue;
         }
         let id = team_id_for_name(&name);
-        add_team(ws, &id, &name, at);
+        add_team(ws, &id, &name);
         by_name.insert(key(&name), id);
     }
     let first = match super::teams::home_team(ws) {
         Some(t) => t.meta.id.clone(),
         None => {
             let id = team_id_for_name(DEFAULT_TEAM);
-            add_team(ws, &id, DEFAULT_TEAM, at);
+            add_team(ws, &id, DEFAULT_TEAM);
             id
         }
     };
@@ -161,7 +170,7 @@ pub fn settle(ws: &mut Workspace) -> bool {
     for member in lone {
         for team in &teams {
             ws.memberships.push(Membership {
-                meta: made(membership_id(team, &member), at),
+                meta: made(membership_id(team, &member)),
                 team_id: team.clone(),
                 member_id: member.clone(),
             });
@@ -170,28 +179,16 @@ pub fn settle(ws: &mut Workspace) -> bool {
     true
 }
 
-fn add_team(ws: &mut Workspace, id: &Id, name: &str, at: DateTime<Utc>) {
+fn add_team(ws: &mut Workspace, id: &Id, name: &str) {
     match ws.teams.iter_mut().find(|t| &t.meta.id == id) {
         // A deleted or archived team of that name (a rare hand-made file): it comes back.
         Some(t) => {
             t.meta.deleted = false;
         }
         None => ws.teams.push(Team {
-            meta: made(id.clone(), at),
+            meta: made(id.clone()),
             name: name.chars().take(80).collect(),
             archived: false,
         }),
     }
-}
-
-/// The earliest time any record was written, so settled records carry a time from the data.
-fn earliest(ws: &Workspace) -> DateTime<Utc> {
-    let times = ws
-        .boards
-        .iter()
-        .map(|b| b.meta.updated_at)
-        .chain(ws.members.iter().map(|m| m.meta.updated_at))
-        .chain(ws.goals.iter().map(|g| g.meta.updated_at))
-        .chain(ws.covenants.iter().map(|c| c.meta.updated_at));
-    times.min().unwrap_or_default()
 }

@@ -41,7 +41,6 @@ test("README screenshot of a board with cards on both sides of the line", async 
   await page.setViewportSize({ width: 1200, height: 900 });
   await openApp(page, "/boards");
   await page.getByRole("textbox", { name: "Title" }).fill("Sprint 42 retro");
-  await page.getByRole("textbox", { name: "Team" }).fill("Platform");
   await page.getByRole("button", { name: "Create board" }).click();
   const add = async (rung, text) => {
     const lane = page.getByRole("region", { name: `Rung: ${rung}`, exact: true });

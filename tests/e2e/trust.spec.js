@@ -310,7 +310,8 @@ test("a board file and share link after a three-person workshop name nobody's pl
     expect(ws.tallies[0].cards.map((c) => c.votes).sort()).toEqual([0, 0, 3]);
     for (const c of ws.cards) expect(c.author ?? null).toBeNull();
     // No member id anywhere but the roster and the list of who took part.
-    const rest = { ...ws, members: [], boards: ws.boards.map((b) => ({ ...b, session: null, facilitator: null })) };
+    // Members and memberships are the roster: names, never who did what.
+    const rest = { ...ws, members: [], memberships: [], boards: ws.boards.map((b) => ({ ...b, session: null, facilitator: null })) };
     const text = JSON.stringify(rest);
     for (const id of ids) expect(text).not.toContain(id);
   }
