@@ -139,13 +139,13 @@ impl AppState {
             }
         }
         let others = store.used_chars_except(Some(WORKSPACE_KEY));
-        let rng = Rng::new(browser::random_seed());
-        first_team(&mut ws);
+        let mut rng = Rng::new(browser::random_seed());
+        first_team(&mut ws, &mut rng);
         let chosen = RwSignal::new(store.get(TEAM_KEY).ok().flatten().map(Id));
         let all = RwSignal::new(ws);
         let team = Memo::new(move |_| {
             let chosen = chosen.get();
-            all.with(|ws| current_team(ws, chosen.as_ref()))
+            all.with(|ws| crate::domain::teams::current_team(ws, chosen.as_ref()))
         });
         let state = AppState {
             ws: Memo::new(move |_| {
@@ -647,19 +647,15 @@ impl AppState {
 pub const TEAM_KEY: &str = "climb.team";
 
 /// A browser with no team yet (a first visit) starts with one, so a newcomer never has to
-/// think about teams: the same record in every browser (see `team_migration::first_team`).
-fn first_team(ws: &mut Workspace) {
+/// think about teams. Untouched, it steps aside for a team imported from a file (see
+/// `teams::untouched`).
+fn first_team(ws: &mut Workspace, rng: &mut Rng) {
     if crate::domain::teams::teams(ws).next().is_none() {
-        ws.teams.push(crate::domain::team_migration::first_team());
+        let make = crate::domain::teams::TeamCommand::Create {
+            name: crate::domain::teams::DEFAULT_TEAM.to_owned(),
+        };
+        let _ = ws.apply(&Command::Team(make), browser::now(), rng);
     }
-}
-
-/// The chosen team while it is open (or archived, but still there), else the home team.
-fn current_team(ws: &Workspace, chosen: Option<&Id>) -> Option<Id> {
-    chosen
-        .and_then(|id| ws.get::<crate::domain::teams::Team>(id))
-        .or_else(|| crate::domain::teams::home_team(ws))
-        .map(|t| t.meta.id.clone())
 }
 
 impl AppState {

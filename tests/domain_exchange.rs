@@ -250,14 +250,8 @@ fn schema_1_fixture_migrates() {
 #[test]
 fn merge_keeps_both_sides_and_the_higher_version() {
     let base = sample();
-    let mut a = Fixture {
-        ws: base.ws.clone(),
-        ..Fixture::new(100)
-    };
-    let mut b = Fixture {
-        ws: base.ws.clone(),
-        ..Fixture::new(200)
-    };
+    let mut a = Fixture::on(base.ws.clone(), 100);
+    let mut b = Fixture::on(base.ws.clone(), 200);
     let ana = base.ws.members[0].meta.id.clone();
     let ben = base.ws.members[1].meta.id.clone();
     a.add_member("Dev");
@@ -289,10 +283,7 @@ fn merge_keeps_both_sides_and_the_higher_version() {
 fn equal_versions_are_broken_by_the_nonce() {
     let mut a = Fixture::new(1);
     let id = a.add_member("Ana");
-    let mut b = Fixture {
-        ws: a.ws.clone(),
-        ..Fixture::new(2)
-    };
+    let mut b = Fixture::on(a.ws.clone(), 2);
     a.run(Command::RenameMember {
         id: id.clone(),
         name: "From A".into(),

@@ -41,10 +41,7 @@ fn preview_counts_new_updated_unchanged_kept_and_conflicting() {
     let m1 = a.add_member("Ana");
     let m2 = a.add_member("Ben");
     let m3 = a.add_member("Cleo");
-    let mut b = Fixture {
-        ws: a.ws.clone(),
-        ..Fixture::new(2)
-    };
+    let mut b = Fixture::on(a.ws.clone(), 2);
     // The file (b): a new member, Ana renamed, Ben renamed; here (a): Ben renamed twice,
     // Cleo renamed once (same version as the file's Cleo rename: a conflict).
     b.add_member("Dev");

@@ -124,7 +124,11 @@ fn each_team_has_its_own_roster_and_a_person_can_be_on_several() {
         f.refuse(Command::AddMember { name: "dee".into() }),
         DomainError::DuplicateName("dee".into())
     );
-    assert_eq!(names(&f.ws, &c.owls), ["Cy", "Dee", "Ana"], "in roster order");
+    assert_eq!(
+        names(&f.ws, &c.owls),
+        ["Cy", "Dee", "Ana"],
+        "in roster order"
+    );
     assert_eq!(f.ws.live::<Member>().filter(|m| m.name == "Ana").count(), 2);
 }
 
@@ -164,7 +168,9 @@ fn removing_someone_from_one_team_leaves_their_other_teams_alone() {
 fn team_commands_create_rename_and_archive() {
     let mut c = coach();
     assert_eq!(
-        c.f.refuse(Command::Team(T::Create { name: " owls ".into() })),
+        c.f.refuse(Command::Team(T::Create {
+            name: " owls ".into()
+        })),
         DomainError::DuplicateTeam("owls".into())
     );
     assert_eq!(
@@ -189,23 +195,32 @@ fn team_commands_create_rename_and_archive() {
     );
     // Archived, the Owls leave the overview; their records stay.
     let cards = overview(&c.f.ws, day(5));
-    assert_eq!(cards.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["Falcons"]);
+    assert_eq!(
+        cards.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
+        ["Falcons"]
+    );
     assert_eq!(view(&c.f.ws, &c.owls).live::<Board>().count(), 1);
     c.f.run(Command::Team(T::Archive {
         id: c.owls.clone(),
         archived: false,
     }));
     assert_eq!(overview(&c.f.ws, day(5)).len(), 2);
-    // A new team's id derives from its name while that id is free.
+    // Teams created in Climb get random ids: another coach's "Ravens" is another team.
     let id = c.f.add_team("Ravens");
-    assert_eq!(id, team_id_for_name("ravens"));
+    let mut other = Fixture::new(99);
+    assert_ne!(other.add_team("Ravens"), id);
 }
 
 #[test]
 fn every_page_sees_its_own_team_only() {
     let c = coach();
     for (team, board, goal, covenant) in [
-        (&c.falcons, "Falcons sprint 1", "Falcon goal", "Falcons covenant"),
+        (
+            &c.falcons,
+            "Falcons sprint 1",
+            "Falcon goal",
+            "Falcons covenant",
+        ),
         (&c.owls, "Owls sprint 1", "Owl goal", "Owls covenant"),
     ] {
         let v = view(&c.f.ws, team);
@@ -218,7 +233,10 @@ fn every_page_sees_its_own_team_only() {
             .map(|c| c.terms.title.clone())
             .collect();
         assert_eq!(covs, [covenant]);
-        assert!(v.cards.iter().all(|card| v.boards.iter().any(|b| b.meta.id == card.board_id)));
+        assert!(v
+            .cards
+            .iter()
+            .all(|card| v.boards.iter().any(|b| b.meta.id == card.board_id)));
     }
 }
 
@@ -228,7 +246,10 @@ fn a_goal_made_from_a_card_belongs_to_the_cards_team() {
     let card = c.f.ws.live::<Card>().next().unwrap().meta.id.clone();
     c.f.switch(&c.owls);
     let g = goal(&mut c.f, "From a Falcons card", Some(card));
-    assert_eq!(c.f.ws.get::<Goal>(&g).unwrap().team_id, Some(c.falcons.clone()));
+    assert_eq!(
+        c.f.ws.get::<Goal>(&g).unwrap().team_id,
+        Some(c.falcons.clone())
+    );
 }
 
 /// Every string value anywhere in a JSON document.
@@ -286,7 +307,10 @@ fn a_saved_ladder_starts_the_next_board() {
         name: "Teach it".into(),
         below: false,
     }));
-    f.run(Command::Board(B::MoveLine { board: b.clone(), line: 3 }));
+    f.run(Command::Board(B::MoveLine {
+        board: b.clone(),
+        line: 3,
+    }));
     f.run(Command::Team(T::SaveLadder {
         board: b.clone(),
         name: "Our ladder".into(),
@@ -303,15 +327,31 @@ fn a_saved_ladder_starts_the_next_board() {
         .created()
         .cloned()
         .unwrap();
-    let (old, new) = (f.ws.get::<Board>(&b).unwrap(), f.ws.get::<Board>(&next).unwrap());
-    let words = |b: &Board| b.rungs.iter().map(|r| (r.name.clone(), r.prompt.clone())).collect::<Vec<_>>();
+    let (old, new) = (
+        f.ws.get::<Board>(&b).unwrap(),
+        f.ws.get::<Board>(&next).unwrap(),
+    );
+    let words = |b: &Board| {
+        b.rungs
+            .iter()
+            .map(|r| (r.name.clone(), r.prompt.clone()))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(words(new), words(old));
     assert_eq!(new.line, 3);
     assert_eq!(new.rungs.len(), 9);
-    assert!(new.rungs.iter().all(|r| old.rungs.iter().all(|o| o.id != r.id)), "fresh rung ids");
+    assert!(
+        new.rungs
+            .iter()
+            .all(|r| old.rungs.iter().all(|o| o.id != r.id)),
+        "fresh rung ids"
+    );
     assert_eq!(new.team_id, f.team);
     // Saving again under the same name replaces it; deleting leaves a tombstone.
-    f.run(Command::Team(T::SaveLadder { board: next, name: "our ladder".into() }));
+    f.run(Command::Team(T::SaveLadder {
+        board: next,
+        name: "our ladder".into(),
+    }));
     assert_eq!(f.ws.live::<SavedLadder>().count(), 1);
     f.run(Command::Team(T::DeleteLadder { id: saved.meta.id }));
     assert_eq!(f.ws.live::<SavedLadder>().count(), 0);
@@ -321,7 +361,10 @@ fn a_saved_ladder_starts_the_next_board() {
 fn the_overview_lists_what_needs_attention_in_the_teams_own_order() {
     let c = coach();
     let cards = overview(&c.f.ws, day(20));
-    assert_eq!(cards.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["Falcons", "Owls"]);
+    assert_eq!(
+        cards.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
+        ["Falcons", "Owls"]
+    );
     let falcons = &cards[0];
     assert_eq!(falcons.members, 3);
     assert_eq!(falcons.last_retro, Some(day(2)));
@@ -352,7 +395,15 @@ fn schema_2_with_two_team_names_becomes_two_teams_with_nothing_lost() {
     assert_eq!(teams, ["Falcons", "Owls"]);
     let (falcons, owls) = (team_id_for_name("Falcons"), team_id_for_name("Owls"));
     // Nothing lost: every record of the old file is here, with its version.
-    for kind in ["members", "boards", "cards", "covenants", "goals", "ballots", "rhythms"] {
+    for kind in [
+        "members",
+        "boards",
+        "cards",
+        "covenants",
+        "goals",
+        "ballots",
+        "rhythms",
+    ] {
         let before = old[kind].as_array().map_or(0, Vec::len);
         let after: Value = serde_json::from_str(&to_storage_json(ws, at(0))).unwrap();
         assert_eq!(after[kind].as_array().map_or(0, Vec::len), before, "{kind}");
@@ -386,10 +437,18 @@ fn schema_2_with_two_team_names_becomes_two_teams_with_nothing_lost() {
             .unwrap()
     };
     assert_eq!(team_of_goal("Goal from card 0"), falcons);
-    assert_eq!(team_of_goal("Goal from card 1"), owls, "the team of its card's board");
+    assert_eq!(
+        team_of_goal("Goal from card 1"),
+        owls,
+        "the team of its card's board"
+    );
     assert_eq!(team_of_goal("Goal from card 2"), falcons);
     assert_eq!(team_of_goal("A goal of its own"), falcons);
-    assert_eq!(ws.covenants[0].team_id, Some(owls.clone()), "by the team its terms name");
+    assert_eq!(
+        ws.covenants[0].team_id,
+        Some(owls.clone()),
+        "by the team its terms name"
+    );
     assert_eq!(ws.rhythms[0].team_id, Some(falcons.clone()));
     // The workshop's placements go with the Owls' board.
     assert_eq!(view(ws, &owls).ballots.len(), 1);
@@ -419,4 +478,33 @@ fn schema_2_without_team_names_becomes_one_team_holding_everything() {
         ws.members.len(),
         "one membership per member"
     );
+}
+
+#[test]
+fn an_untouched_first_team_steps_aside_for_an_imported_one() {
+    use climb::domain::teams::{current_team, open_teams};
+    let c = coach();
+    let file = restore(&to_export_json(&team_subset(&c.f.ws, &c.falcons), at(50)))
+        .unwrap()
+        .workspace;
+    // A newcomer's browser: only the first team every browser starts with.
+    let fresh = Fixture::new(77).ws;
+    let newcomer = fresh.teams[0].meta.id.clone();
+    assert_eq!(current_team(&fresh, None), Some(newcomer.clone()));
+    let both = merge(&fresh, &file);
+    let open: Vec<&str> = open_teams(&both).map(|t| t.name.as_str()).collect();
+    assert_eq!(open, ["Falcons"], "the empty first team is out of the way");
+    assert_eq!(
+        current_team(&both, Some(&newcomer)),
+        Some(c.falcons.clone())
+    );
+    // Once someone is on it, it is a team like any other.
+    let mut f = Fixture {
+        ws: both,
+        team: Some(newcomer.clone()),
+        ..Fixture::new(9)
+    };
+    f.add_member("Eve");
+    assert_eq!(open_teams(&f.ws).count(), 2);
+    assert_eq!(current_team(&f.ws, Some(&newcomer)), Some(newcomer));
 }

@@ -72,16 +72,10 @@ fn a_partly_unreadable_workspace_keeps_every_record_through_edits_and_saves() {
     assert_eq!(r.workspace.members.len(), 1);
     assert_eq!(r.workspace.kept.len(), 3, "{:#?}", r.workspace.kept);
     // An edit, a save, a reload, another edit, another save: nothing is lost.
-    let mut f = Fixture {
-        ws: r.workspace,
-        ..Fixture::new(1)
-    };
+    let mut f = Fixture::on(r.workspace, 1);
     f.add_member("Ben");
     let saved = to_storage_json(&f.ws, at(1));
-    let mut f = Fixture {
-        ws: restore(&saved).unwrap().workspace,
-        ..Fixture::new(2)
-    };
+    let mut f = Fixture::on(restore(&saved).unwrap().workspace, 2);
     f.add_member("Cy");
     let saved = to_storage_json(&f.ws, at(2));
     for raw in [
@@ -95,10 +89,7 @@ fn a_partly_unreadable_workspace_keeps_every_record_through_edits_and_saves() {
     assert_eq!(back.workspace.live::<Member>().count(), 3);
     assert_eq!(back.workspace.kept.len(), 3);
     // Once a readable goal exists, the unreadable list still travels beside it.
-    let mut f = Fixture {
-        ws: back.workspace,
-        ..Fixture::new(3)
-    };
+    let mut f = Fixture::on(back.workspace, 3);
     f.run(Command::Goal(climb::domain::GoalCommand::Create {
         outcome: "Ship it".into(),
         owner: None,
@@ -140,10 +131,7 @@ fn records_a_newer_build_wrote_survive_another_tabs_merge_and_the_next_save() {
     let theirs = restore(&v.to_string()).unwrap();
     assert_eq!(theirs.workspace.kept.len(), 3);
     let merged = merge(&ours, &theirs.workspace);
-    let mut f = Fixture {
-        ws: merged,
-        ..Fixture::new(8)
-    };
+    let mut f = Fixture::on(merged, 8);
     f.add_member("Ana");
     let saved = to_storage_json(&f.ws, at(9));
     let back: Value = serde_json::from_str(&saved).unwrap();
@@ -191,10 +179,7 @@ fn a_merge_preview_names_what_it_removes_and_folds_a_boards_cards_into_it() {
     for t in ["One", "Two", "Three"] {
         card(&mut a, &b, t);
     }
-    let mut other = Fixture {
-        ws: a.ws.clone(),
-        ..Fixture::new(2)
-    };
+    let mut other = Fixture::on(a.ws.clone(), 2);
     other.run(Command::Board(B::Delete { id: b.clone() }));
     let p = preview(&a.ws, &other.ws);
     assert_eq!(p.boards.removed, 1);
@@ -380,10 +365,7 @@ fn a_line_above_the_rungs_is_repaired_and_adding_below_it_works() {
         "a card on a missing rung goes to the tray"
     );
     assert_eq!(r.warnings.len(), 2, "{:?}", r.warnings);
-    let mut f = Fixture {
-        ws: r.workspace,
-        ..Fixture::new(10)
-    };
+    let mut f = Fixture::on(r.workspace, 10);
     f.run(Command::Board(B::AddRung {
         board: b.clone(),
         name: "Below".into(),

@@ -459,7 +459,9 @@ pub fn board_subset(ws: &Workspace, board: &Id) -> Workspace {
     let memberships = ws
         .memberships
         .iter()
-        .filter(|m| team_ids.contains(&&m.team_id) && members.iter().any(|x| x.meta.id == m.member_id))
+        .filter(|m| {
+            team_ids.contains(&&m.team_id) && members.iter().any(|x| x.meta.id == m.member_id)
+        })
         .cloned()
         .collect();
     Workspace {

@@ -30,16 +30,6 @@ pub(crate) fn made(id: Id) -> Meta {
     }
 }
 
-/// The team a browser without any team starts with: the same record in every browser, so
-/// two newcomers' files merge into one team.
-pub fn first_team() -> Team {
-    Team {
-        meta: made(team_id_for_name(DEFAULT_TEAM)),
-        name: DEFAULT_TEAM.to_owned(),
-        archived: false,
-    }
-}
-
 /// Whether anything in `ws` lacks a team (or a member lacks any membership).
 pub fn needs_settling(ws: &Workspace) -> bool {
     let with_members: BTreeSet<&Id> = ws.memberships.iter().map(|m| &m.member_id).collect();

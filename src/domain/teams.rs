@@ -66,10 +66,10 @@ pub fn membership_id(team: &Id, member: &Id) -> Id {
     Id(format!("membership.{team}.{member}"))
 }
 
-/// The id a team named `name` gets when it is made from data that had no teams (schema 2),
-/// or when it is created and the id is free: the same name gives the same id in every
-/// browser, so two browsers that migrate the same data, or an old file imported later, meet
-/// in one team instead of two.
+/// The id a team named `name` gets when it is made from data that had no teams (schema 2):
+/// the same name gives the same id in every browser, so two browsers that migrate the same
+/// data, or an old file imported later, meet in one team instead of two. Teams created in
+/// Climb get random ids: two coaches' "Platform" teams are two teams.
 pub fn team_id_for_name(name: &str) -> Id {
     // FNV-1a over the lower-cased, space-normalised name.
     let key = name.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -118,14 +118,42 @@ pub fn teams(ws: &Workspace) -> impl Iterator<Item = &Team> {
     ws.live::<Team>()
 }
 
-/// Live teams that are not archived, in stored order.
+/// Live teams that are not archived, in stored order. A browser's untouched first team
+/// (nobody and nothing in it) is left out once there are others: a newcomer who imports a
+/// team's file sees that team, not an empty one beside it.
 pub fn open_teams(ws: &Workspace) -> impl Iterator<Item = &Team> {
-    ws.live::<Team>().filter(|t| !t.archived)
+    let open: Vec<&Team> = ws.live::<Team>().filter(|t| !t.archived).collect();
+    let only_untouched = open.iter().all(|t| untouched(ws, t));
+    open.into_iter()
+        .filter(move |t| only_untouched || !untouched(ws, t))
 }
 
-/// Where records without a (known) team belong: the first open team, else the first team.
+/// Whether `t` is a browser's first team as it was made: never renamed, nothing in it yet.
+pub fn untouched(ws: &Workspace, t: &Team) -> bool {
+    let id = Some(&t.meta.id);
+    t.name == DEFAULT_TEAM
+        && t.meta.version == 1
+        && !t.archived
+        && !ws.memberships.iter().any(|m| m.team_id == t.meta.id)
+        && !ws.boards.iter().any(|b| b.team_id.as_ref() == id)
+        && !ws.covenants.iter().any(|c| c.team_id.as_ref() == id)
+        && !ws.goals.iter().any(|g| g.team_id.as_ref() == id)
+        && !ws.rhythms.iter().any(|r| r.team_id.as_ref() == id)
+        && !ws.ladders.iter().any(|l| l.team_id.as_ref() == id)
+}
+
+/// Where records without a (known) team belong, and the team shown when none is chosen:
+/// the first open team, else the first team.
 pub fn home_team(ws: &Workspace) -> Option<&Team> {
     open_teams(ws).next().or_else(|| teams(ws).next())
+}
+
+/// The team to show: `chosen` while it is open, else the home team.
+pub fn current_team(ws: &Workspace, chosen: Option<&Id>) -> Option<Id> {
+    chosen
+        .and_then(|id| open_teams(ws).find(|t| &t.meta.id == id))
+        .or_else(|| home_team(ws))
+        .map(|t| t.meta.id.clone())
 }
 
 /// Whether `member` is on `team` now.
@@ -175,21 +203,12 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &TeamCommand) -> Result<String, DomainErro
     Ok(match cmd {
         TeamCommand::Create { name } => {
             let name = check_team_name(tx, name, None)?;
-            let derived = team_id_for_name(&name);
             let label = format!("create team {name}");
-            if tx.ws().get_any::<Team>(&derived).is_none() {
-                tx.insert_as(derived, |meta| Team {
-                    meta,
-                    name,
-                    archived: false,
-                });
-            } else {
-                tx.insert(|meta| Team {
-                    meta,
-                    name,
-                    archived: false,
-                });
-            }
+            tx.insert(|meta| Team {
+                meta,
+                name,
+                archived: false,
+            });
             label
         }
         TeamCommand::Rename { id, name } => {

@@ -496,14 +496,26 @@ pub struct RungNote {
 
 /// What a participant sends back from their own browser: the cards they wrote there
 /// (`written`, which only their browser knows, and any card they signed), their ballot and
-/// their roster entry; nothing the facilitator owns, so it can only add to a board.
+/// their roster entry (with their place on the board's team); nothing the facilitator owns,
+/// so it can only add to a board.
 pub fn contribution(
     ws: &super::Workspace,
     board: &Id,
     member: &Id,
     written: &[Id],
 ) -> super::Workspace {
+    let team = ws
+        .boards
+        .iter()
+        .find(|b| b.id() == board)
+        .and_then(|b| b.team_id.as_ref());
     super::Workspace {
+        memberships: ws
+            .memberships
+            .iter()
+            .filter(|m| &m.member_id == member && Some(&m.team_id) == team)
+            .cloned()
+            .collect(),
         members: ws
             .members
             .iter()

@@ -32,7 +32,10 @@ pub fn FromOtherTeams() -> impl IntoView {
     let chosen = RwSignal::new(String::new());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (Some(team), Some(first)) = (state.team.get_untracked(), people.with_untracked(|p| p.first().cloned())) else {
+        let (Some(team), Some(first)) = (
+            state.team.get_untracked(),
+            people.with_untracked(|p| p.first().cloned()),
+        ) else {
             return;
         };
         let pick = chosen.get_untracked();

@@ -1,7 +1,7 @@
 use super::member_row::MemberRow;
 use super::other_teams::FromOtherTeams;
-use super::team_settings::TeamSettings;
 use super::rhythm_form::RhythmForm;
+use super::team_settings::TeamSettings;
 use crate::domain::roster::Member;
 use crate::domain::Command;
 use crate::state::AppState;

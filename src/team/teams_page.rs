@@ -86,14 +86,20 @@ fn TeamCardView(
     let state = AppState::expect();
     let router = Router::expect();
     let TeamCard { id, name, .. } = card.clone();
-    let date = |d: Option<chrono::NaiveDate>, none: &str| d.map(|d| format_date(&d)).unwrap_or_else(|| none.to_owned());
+    let date = |d: Option<chrono::NaiveDate>, none: &str| {
+        d.map(|d| format_date(&d))
+            .unwrap_or_else(|| none.to_owned())
+    };
     let retro = format!(
         "Last retro: {}. Next retro: {}.",
         date(card.last_retro, "none yet"),
         date(card.next_retro, "after the first one")
     );
     let goals = match card.overdue_goals {
-        0 => format!("{} open.", plural(card.open_goals, "commitment", "commitments")),
+        0 => format!(
+            "{} open.",
+            plural(card.open_goals, "commitment", "commitments")
+        ),
         n => format!(
             "{} open, {} past the date: a question for the team.",
             plural(card.open_goals, "commitment", "commitments"),
@@ -103,7 +109,10 @@ fn TeamCardView(
     let covenant = match (card.covenant, card.review_on) {
         ("No covenant yet", _) => "No covenant yet.".to_owned(),
         (state, Some(d)) if card.review_overdue => {
-            format!("Covenant: {state}, review overdue since {}.", format_date(&d))
+            format!(
+                "Covenant: {state}, review overdue since {}.",
+                format_date(&d)
+            )
         }
         (state, Some(d)) => format!("Covenant: {state}, review on {}.", format_date(&d)),
         (state, None) => format!("Covenant: {state}."),

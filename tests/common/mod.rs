@@ -45,6 +45,16 @@ impl Fixture {
         }
     }
 
+    /// A fixture over `ws` (a copy from elsewhere, a restored file), working in its home team.
+    pub fn on(ws: Workspace, seed: u64) -> Self {
+        let team = climb::domain::teams::current_team(&ws, None);
+        Fixture {
+            ws,
+            team,
+            ..Fixture::new(seed)
+        }
+    }
+
     /// Runs the next commands on behalf of `team`.
     pub fn switch(&mut self, team: &Id) {
         self.team = Some(team.clone());

@@ -37,7 +37,7 @@ test("export, clear storage, import: everything is back", async ({ page }, info)
   const preview = page.getByRole("region", { name: "Import preview" });
   await expect(preview.getByRole("row", { name: /^Cards/ })).toContainText("2");
   await preview.getByRole("button", { name: "Merge into this workspace" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Imported: 3 records" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Imported: 4 records" })).toBeVisible();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Boards" }).click();
   await page.getByRole("link", { name: "Exported retro" }).click();
   await expect(page.getByRole("listitem", { name: "Card: Late again" })).toBeVisible();
