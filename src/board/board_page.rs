@@ -20,8 +20,11 @@ pub fn BoardPage(id: Id) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| state.ws.with(|ws| ws.get::<Board>(&id).cloned()))
     };
-    move || match found.get() {
-        None => view! {
+    // Only whether the board exists rebuilds the page: an edit of the board (a rung added)
+    // keeps the view, and with it an open ladder editor and the focus.
+    let exists = Memo::new(move |_| found.with(Option::is_some));
+    move || match exists.get() {
+        false => view! {
             <section class="page">
                 <h1>"Board not found"</h1>
                 <p>
@@ -31,7 +34,7 @@ pub fn BoardPage(id: Id) -> impl IntoView {
             </section>
         }
         .into_any(),
-        Some(_) => view! { <BoardView id=id.clone() found=found/> }.into_any(),
+        true => view! { <BoardView id=id.clone() found=found/> }.into_any(),
     }
 }
 
