@@ -168,6 +168,14 @@ pub fn members_of<'a>(ws: &'a Workspace, team: &'a Id) -> impl Iterator<Item = &
         .filter(move |m| is_member(ws, team, &m.meta.id))
 }
 
+/// The names of the live teams other than `except` that `member` is on, in team order.
+pub fn other_teams_of(ws: &Workspace, member: &Id, except: Option<&Id>) -> Vec<String> {
+    teams(ws)
+        .filter(|t| Some(&t.meta.id) != except && is_member(ws, &t.meta.id, member))
+        .map(|t| t.name.clone())
+        .collect()
+}
+
 fn check_team_name(tx: &Tx, name: &str, except: Option<&Id>) -> Result<String, DomainError> {
     let name = clean_name(name).ok_or(DomainError::EmptyName)?;
     let taken = tx

@@ -99,7 +99,10 @@ pub fn HandOver(
             }
             state.dispatch_undoable(
                 Command::RemoveMember { id: member.clone() },
-                format!("Removed {who} from the team; their goals have new hands."),
+                format!(
+                    "{} Their goals here have new hands.",
+                    super::member_row::removal_message(state, &member, &who)
+                ),
             );
             open.set(false);
         }

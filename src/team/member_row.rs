@@ -34,7 +34,7 @@ fn name_and_actions(id: Id, name: String, editing: RwSignal<bool>) -> impl IntoV
     let state = AppState::expect();
     let rename_label = format!("Rename {name}");
     let remove_label = format!("Remove {name}");
-    let message = format!("Removed {name} from the team.");
+    let message = removal_message(state, &id, &name);
     let handing_over = RwSignal::new(false);
     let (panel_id, panel_name) = (id.clone(), name.clone());
     view! {
@@ -100,5 +100,21 @@ fn rename_form(id: Id, name: String, editing: RwSignal<bool>) -> impl IntoView {
             <button type="submit" class="primary">"Save"</button>
             <button type="button" on:click=move |_| editing.set(false)>"Cancel"</button>
         </form>
+    }
+}
+
+/// What removing someone says: who stays on which other team, when they do.
+pub(super) fn removal_message(state: AppState, id: &Id, name: &str) -> String {
+    let team = state.team.get_untracked();
+    let others = state
+        .all
+        .with_untracked(|ws| crate::domain::teams::other_teams_of(ws, id, team.as_ref()));
+    if others.is_empty() {
+        format!("Removed {name} from the team.")
+    } else {
+        format!(
+            "Removed {name} from this team; still on {}.",
+            others.join(", ")
+        )
     }
 }

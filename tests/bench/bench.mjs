@@ -8,6 +8,9 @@
 //   3. importing a 1 MB export (file picked to preview shown) vs `JSON.parse` of the same text;
 //   4. saving a 1,000-card workspace vs `JSON.stringify` + `localStorage.setItem` of the same
 //      data;
+//   5. a coach's browser (20 teams × 10 boards × 50 cards, 500 goals): switching team and
+//      rendering the Teams overview vs the same at 2 teams and at 1 team, and the storage it
+//      takes against localStorage's quota (BENCH_ONLY=teams runs this part alone);
 // and then the first-load sizes (tests/size-budget.mjs). Every time includes a forced style
 // and layout pass where the DOM changes. Figures are medians of several runs.
 import { spawn, spawnSync } from "node:child_process";
@@ -48,6 +51,127 @@ function workspace(n, text = (i) => `Situation number ${i + 1}: something that h
       members: [], boards: [board], cards, covenants: [], goals: [],
     }),
   };
+}
+
+/** A schema 3 workspace of `teams` teams, each with `boards` boards of `cards` cards, a roster
+ * of five and `goals` goals. */
+function coachWorkspace(teams, boards, cards, goals) {
+  const now = "2026-11-21T09:00:00Z";
+  const meta = () => ({ id: uuid(), version: 1, versionNonce: 1, updatedAt: now });
+  const out = {
+    type: "climb.workspace", schemaVersion: 3, appVersion: "bench", exportedAt: now,
+    teams: [], members: [], memberships: [], boards: [], cards: [], covenants: [], goals: [],
+  };
+  for (let t = 0; t < teams; t++) {
+    const team = { ...meta(), name: `Team ${t + 1}` };
+    out.teams.push(team);
+    for (let m = 0; m < 5; m++) {
+      const member = { ...meta(), name: `Person ${t + 1}.${m + 1}` };
+      out.members.push(member);
+      out.memberships.push({ ...meta(), id: `membership.${team.id}.${member.id}`, teamId: team.id, memberId: member.id });
+    }
+    for (let b = 0; b < boards; b++) {
+      const rungs = RUNGS.map((name) => ({ id: uuid(), name, description: "", prompt: "" }));
+      const day = String(1 + b).padStart(2, "0");
+      const board = { ...meta(), title: `Team ${t + 1} retro ${b + 1}`, date: `2026-11-${day}`, teamId: team.id, rungs, line: 4 };
+      out.boards.push(board);
+      for (let c = 0; c < cards; c++) {
+        out.cards.push({ ...meta(), boardId: board.id, text: `Situation ${c + 1} of retro ${b + 1}`, rung: rungs[c % 8].id });
+      }
+    }
+    for (let g = 0; g < goals; g++) {
+      out.goals.push({ ...meta(), teamId: team.id, outcome: `Goal ${g + 1} of team ${t + 1}`, due: "2026-12-20" });
+    }
+  }
+  return JSON.stringify(out);
+}
+
+/** ms from choosing `name` in the header's switcher until the Boards list shows its boards. */
+async function switchOnce(page, name) {
+  return page.evaluate(
+    (name) =>
+      new Promise((resolve) => {
+        const select = document.getElementById("team-switcher");
+        const option = [...select.options].find((o) => o.text === name);
+        const t0 = performance.now();
+        const done = () => {
+          const first = document.querySelector('ul[aria-label="Boards"] a');
+          if (first && first.textContent.startsWith(`${name} retro`)) {
+            observer.disconnect();
+            void document.body.offsetHeight;
+            resolve(performance.now() - t0);
+          }
+        };
+        const observer = new MutationObserver(done);
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        select.value = option.value;
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+      }),
+    name,
+  );
+}
+
+/** ms from a click on the Teams link until the overview shows `n` team cards. */
+async function overviewOnce(page, n) {
+  await page.goto(`${base}/team`);
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+  return page.evaluate(
+    (n) =>
+      new Promise((resolve) => {
+        const link = document.querySelector('a[href="/teams"]');
+        const t0 = performance.now();
+        const done = () => {
+          if (document.querySelectorAll("li.team-card").length === n) {
+            observer.disconnect();
+            void document.body.offsetHeight;
+            resolve(performance.now() - t0);
+          }
+        };
+        const observer = new MutationObserver(done);
+        observer.observe(document.body, { childList: true, subtree: true });
+        link.click();
+      }),
+    n,
+  );
+}
+
+async function benchTeams(page) {
+  const sizes = { coach: [20, 10, 50, 25], two: [2, 10, 50, 25], one: [1, 10, 50, 25] };
+  const json = Object.fromEntries(Object.entries(sizes).map(([k, v]) => [k, coachWorkspace(...v)]));
+  const switches = {};
+  for (const k of ["coach", "two"]) {
+    await openWith(page, json[k], "/boards");
+    const times = [];
+    for (let i = 0; i < RUNS; i++) {
+      times.push(await switchOnce(page, "Team 2"));
+      times.push(await switchOnce(page, "Team 1"));
+    }
+    switches[k] = median(times);
+  }
+  console.log(`Switch team, to its boards list (median of ${RUNS * 2}):`);
+  console.log(`  20 teams × 10 boards × 50 cards: ${ms(switches.coach)}`);
+  console.log(`  2 teams of the same size:        ${ms(switches.two)}`);
+  console.log(`  ratio 20 teams / 2 teams:        ${(switches.coach / switches.two).toFixed(2)}`);
+  const overviews = {};
+  for (const [k, n] of [["coach", 20], ["one", 1]]) {
+    await openWith(page, json[k], "/team");
+    const times = [];
+    for (let i = 0; i < RUNS; i++) times.push(await overviewOnce(page, n));
+    overviews[k] = median(times);
+  }
+  console.log(`Render the Teams overview (median of ${RUNS}):`);
+  console.log(`  20 teams (10,000 cards, 500 goals): ${ms(overviews.coach)}`);
+  console.log(`  1 team (500 cards, 25 goals):       ${ms(overviews.one)}`);
+  console.log(`  ratio 20 teams / 1 team:            ${(overviews.coach / overviews.one).toFixed(2)}`);
+  // What the coach's workspace takes once Climb has saved it (a change forces a save).
+  await openWith(page, json.coach, "/team");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Bench person");
+  await page.getByRole("textbox", { name: "Name", exact: true }).press("Enter");
+  await page.getByTestId("save-state").filter({ hasText: "Saved" }).waitFor();
+  const chars = await page.evaluate(() => localStorage.getItem("climb.workspace").length);
+  const quota = 5_000_000;
+  console.log("Storage of the coach's workspace:");
+  console.log(`  ${(chars / 1e6).toFixed(2)} million characters of localStorage's ${quota / 1e6} million: ${((100 * chars) / quota).toFixed(0)}%`);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -237,6 +361,12 @@ try {
     return (await fetch(base + href)).text();
   });
 
+  if (process.env.BENCH_ONLY === "teams") {
+    await benchTeams(page);
+    await browser.close();
+    server.kill();
+    process.exit(0);
+  }
   const big = workspace(1000);
   const app = [];
   const plain = [];
@@ -311,6 +441,8 @@ try {
   console.log(`  Climb autosave:               ${ms(median(saves))}`);
   console.log(`  JSON.stringify + setItem:     ${ms(median(plainSaves))}`);
   console.log(`  ratio Climb / plain:          ${(median(saves) / median(plainSaves)).toFixed(2)}`);
+
+  await benchTeams(page);
 } finally {
   await browser.close();
   server.kill();

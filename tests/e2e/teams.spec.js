@@ -79,6 +79,7 @@ test("a coach runs two teams, each sees only its own, and a team's file carries 
   await nav(page, "Team");
   await page.getByRole("button", { name: "Remove Cy" }).click();
   await expect(page.getByRole("list", { name: "Team members" }).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByRole("status").filter({ hasText: "Removed Cy from this team; still on Falcons." })).toBeVisible();
 
   // Switching: every page shows the Falcons only.
   await switcher(page).selectOption({ label: "Falcons" });
