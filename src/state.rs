@@ -140,7 +140,7 @@ impl AppState {
         }
         let others = store.used_chars_except(Some(WORKSPACE_KEY));
         let mut rng = Rng::new(browser::random_seed());
-        first_team(&mut ws, &mut rng);
+        first_team(&mut ws, &mut rng, &store);
         let chosen = RwSignal::new(store.get(TEAM_KEY).ok().flatten().map(Id));
         let all = RwSignal::new(ws);
         let team = Memo::new(move |_| {
@@ -648,14 +648,30 @@ pub const TEAM_KEY: &str = "climb.team";
 
 /// A browser with no team yet (a first visit) starts with one, so a newcomer never has to
 /// think about teams. Untouched, it steps aside for a team imported from a file (see
-/// `teams::untouched`).
-fn first_team(ws: &mut Workspace, rng: &mut Rng) {
-    if crate::domain::teams::teams(ws).next().is_none() {
-        let make = crate::domain::teams::TeamCommand::Create {
-            name: crate::domain::teams::DEFAULT_TEAM.to_owned(),
-        };
-        let _ = ws.apply(&Command::Team(make), browser::now(), rng);
+/// `teams::untouched`). Its id is kept in storage at once, so a second tab opened before
+/// the first one saved starts with the same team rather than a second "Our team".
+fn first_team(ws: &mut Workspace, rng: &mut Rng, store: &LocalStore) {
+    use crate::domain::teams::{teams, Team, DEFAULT_TEAM};
+    if teams(ws).next().is_some() {
+        return;
     }
+    let mut meta = crate::domain::Meta::new(browser::now(), rng);
+    match store
+        .get(TEAM_KEY)
+        .ok()
+        .flatten()
+        .filter(|k| !k.trim().is_empty())
+    {
+        Some(id) => meta.id = Id(id),
+        None => {
+            let _ = store.set(TEAM_KEY, meta.id.as_str());
+        }
+    }
+    ws.teams.push(Team {
+        meta,
+        name: DEFAULT_TEAM.to_owned(),
+        archived: false,
+    });
 }
 
 impl AppState {
