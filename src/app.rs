@@ -18,6 +18,11 @@ pub fn App() -> impl IntoView {
     let notices = Notices::new();
     provide_context(notices);
     let state = AppState::start(notices);
+    // A board opened from another team (a link, an invite) shows that team.
+    state.follow_boards(Signal::derive(move || match router.page() {
+        Page::Board(id) | Page::Workshop(id) | Page::Join(id) | Page::Present(id) => Some(id),
+        _ => None,
+    }));
     provide_context(state);
 
     // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) undo and redo, except while typing, where

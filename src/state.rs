@@ -34,6 +34,8 @@ pub struct AppState {
     pub team: Memo<Option<Id>>,
     /// The team chosen in the switcher (kept in storage for the next visit).
     chosen: RwSignal<Option<Id>>,
+    /// The board the page shows, if any (see [`Self::follow_boards`]).
+    focus: StoredValue<Option<Signal<Option<Id>>>>,
     pub save: RwSignal<SaveStatus>,
     /// Labels of the next undo and redo, for the buttons' names.
     pub undo_label: RwSignal<Option<String>>,
@@ -143,9 +145,19 @@ impl AppState {
         first_team(&mut ws, &mut rng, &store);
         let chosen = RwSignal::new(store.get(TEAM_KEY).ok().flatten().map(Id));
         let all = RwSignal::new(ws);
+        let focus: StoredValue<Option<Signal<Option<Id>>>> = StoredValue::new(None);
+        // The team on screen: the team of the board the page shows (a link from another
+        // team's board, an invite), else the chosen one while it is open.
         let team = Memo::new(move |_| {
             let chosen = chosen.get();
-            all.with(|ws| crate::domain::teams::current_team(ws, chosen.as_ref()))
+            let board = focus.get_value().and_then(|s| s.get());
+            all.with(|ws| {
+                board
+                    .and_then(|b| ws.get::<crate::domain::ladder::Board>(&b))
+                    .and_then(|b| b.team_id.clone())
+                    .filter(|t| ws.get::<crate::domain::teams::Team>(t).is_some())
+                    .or_else(|| crate::domain::teams::current_team(ws, chosen.as_ref()))
+            })
         });
         let state = AppState {
             ws: Memo::new(move |_| {
@@ -158,6 +170,7 @@ impl AppState {
             all,
             team,
             chosen,
+            focus,
             save: RwSignal::new(save.clone()),
             undo_label: RwSignal::new(None),
             redo_label: RwSignal::new(None),
@@ -675,6 +688,11 @@ fn first_team(ws: &mut Workspace, rng: &mut Rng, store: &LocalStore) {
 }
 
 impl AppState {
+    /// Makes the team on screen follow the board a page shows (call once, before rendering).
+    pub fn follow_boards(&self, board: Signal<Option<Id>>) {
+        self.focus.set_value(Some(board));
+    }
+
     /// Shows `team` on every page from now on (and on the next visit).
     pub fn switch_team(&self, team: &Id) {
         self.chosen.set(Some(team.clone()));

@@ -113,6 +113,18 @@ test("a coach runs two teams, each sees only its own, and a team's file carries 
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await page.screenshot({ path: "tests/screenshots/teams.png", fullPage: true });
 
+  // A link to another team's board shows that board, in its team.
+  const owlsBoard = await page.evaluate(() => {
+    const ws = JSON.parse(localStorage.getItem("climb.workspace"));
+    return ws.boards.find((b) => b.title === "Owls sprint 1").id;
+  });
+  await openApp(page, `/boards/${owlsBoard}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Owls sprint 1" })).toBeVisible();
+  await expect(switcher(page).locator("option:checked")).toHaveText("Owls");
+  await switcher(page).selectOption({ label: "Falcons" });
+  await expect(page.getByRole("heading", { level: 1, name: "Ladder retro boards" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Falcons sprint 1" })).toBeVisible();
+
   // Export team: the Falcons' file, with no trace of the Owls.
   await nav(page, "Data");
   await expect(page.getByText("What you share carries one team, Falcons")).toBeVisible();
