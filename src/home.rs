@@ -14,6 +14,15 @@ use leptos::prelude::*;
 pub fn Home() -> impl IntoView {
     let state = AppState::expect();
     let members = move || state.ws.with(|ws| ws.live::<Member>().count());
+    // With several teams, the page says whose it is.
+    let team_name = move || {
+        let team = state.team.get()?;
+        state.all.with(|ws| {
+            (crate::domain::teams::open_teams(ws).count() > 1)
+                .then(|| ws.get::<crate::domain::teams::Team>(&team).map(|t| t.name.clone()))
+                .flatten()
+        })
+    };
     view! {
         <section class="page home">
             <h1>"Accountability without blame"</h1>
@@ -38,10 +47,13 @@ pub fn Home() -> impl IntoView {
                 </Link>
             </div>
             <p class="home-team">
-                {move || match members() {
-                    0 => "Start by adding your team on the Team page.".to_owned(),
-                    1 => "1 team member.".to_owned(),
-                    n => format!("{n} team members."),
+                {move || {
+                    let of = team_name().map(|t| format!(" of {t}")).unwrap_or_default();
+                    match members() {
+                        0 => "Start by adding your team on the Team page.".to_owned(),
+                        1 => format!("1 team member{of}."),
+                        n => format!("{n} team members{of}."),
+                    }
                 }}
                 " "
                 <Link href="/team">"Manage the team and its rhythm"</Link>
