@@ -96,7 +96,11 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <main id="main" tabindex="-1">
-            {move || match router.page() {
+            // A page is built afresh for each team it shows, so no choice of people or form
+            // keeps the previous team's.
+            {move || {
+                state.team.track();
+                match router.page() {
                 Page::Home => view! { <Home/> }.into_any(),
                 Page::Boards => view! { <BoardsPage/> }.into_any(),
                 Page::Board(id) => view! { <BoardPage id=id/> }.into_any(),
@@ -109,6 +113,7 @@ pub fn App() -> impl IntoView {
                 Page::Teams => view! { <crate::team::TeamsPage/> }.into_any(),
                 Page::Data => view! { <DataPage/> }.into_any(),
                 Page::NotFound => view! { <NotFound/> }.into_any(),
+                }
             }}
         </main>
         // The projector shows the group's work, not this browser's messages.

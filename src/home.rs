@@ -19,7 +19,10 @@ pub fn Home() -> impl IntoView {
         let team = state.team.get()?;
         state.all.with(|ws| {
             (crate::domain::teams::open_teams(ws).count() > 1)
-                .then(|| ws.get::<crate::domain::teams::Team>(&team).map(|t| t.name.clone()))
+                .then(|| {
+                    ws.get::<crate::domain::teams::Team>(&team)
+                        .map(|t| t.name.clone())
+                })
                 .flatten()
         })
     };

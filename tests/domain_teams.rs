@@ -171,7 +171,7 @@ fn team_commands_create_rename_and_archive() {
         c.f.refuse(Command::Team(T::Create {
             name: " owls ".into()
         })),
-        DomainError::DuplicateTeam("owls".into())
+        DomainError::DuplicateTeam("Owls".into())
     );
     assert_eq!(
         c.f.refuse(Command::Team(T::Create { name: "  ".into() })),

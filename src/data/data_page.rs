@@ -30,7 +30,14 @@ pub fn DataPage() -> impl IntoView {
                     plural(n, "record", "records")
                 ),
             };
-            let teams = match crate::domain::teams::teams(ws).count() {
+            // An empty first team that stepped aside for an imported one is not counted.
+            let shown = crate::domain::teams::teams(ws)
+                .filter(|t| {
+                    !crate::domain::teams::untouched(ws, t)
+                        || crate::domain::teams::open_teams(ws).any(|o| o.meta.id == t.meta.id)
+                })
+                .count();
+            let teams = match shown {
                 0 | 1 => String::new(),
                 n => format!("{n} teams, "),
             };

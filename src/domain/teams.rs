@@ -181,9 +181,9 @@ fn check_team_name(tx: &Tx, name: &str, except: Option<&Id>) -> Result<String, D
     let taken = tx
         .ws()
         .live::<Team>()
-        .any(|t| Some(&t.meta.id) != except && t.name.eq_ignore_ascii_case(&name));
-    if taken {
-        return Err(DomainError::DuplicateTeam(name));
+        .find(|t| Some(&t.meta.id) != except && t.name.eq_ignore_ascii_case(&name));
+    if let Some(t) = taken {
+        return Err(DomainError::DuplicateTeam(t.name.clone()));
     }
     Ok(name)
 }

@@ -114,7 +114,7 @@ pub fn GoalsPage() -> impl IntoView {
         if out.is_empty() {
             return view! {
                 <EmptyState title="Nothing here">
-                    <p>"No micro-goals in this view yet. Add one above: small, with a way to check it."</p>
+                    <p>"No micro-goals in this view yet. Add one below, under New micro-goal: small, with a way to check it."</p>
                 </EmptyState>
             }
             .into_any();

@@ -15,6 +15,11 @@ pub fn TeamSettings() -> impl IntoView {
         state.all.with(|ws| ws.get::<Team>(&id).cloned())
     });
     let open = Memo::new(move |_| state.all.with(|ws| open_teams(ws).count()));
+    let archived = Memo::new(move |_| {
+        state
+            .all
+            .with(|ws| crate::domain::teams::teams(ws).any(|t| t.archived))
+    });
     let archive = move |_| {
         if let Some(t) = team.get_untracked() {
             state.dispatch_undoable(
@@ -23,7 +28,7 @@ pub fn TeamSettings() -> impl IntoView {
                     archived: true,
                 },
                 format!(
-                    "Archived {}. Its boards, covenant and goals are kept; bring it back from All teams.",
+                    "Archived {}. Its boards, covenant and goals are kept; bring it back on the Teams page (All teams).",
                     t.name
                 ),
             );
@@ -40,6 +45,10 @@ pub fn TeamSettings() -> impl IntoView {
             }}
             " "
             <Link href="/teams">{move || if open.get() > 1 { "All teams" } else { "Start another team" }}</Link>
+            {move || (open.get() == 1 && archived.get()).then(|| view! {
+                " · "
+                <Link href="/teams">"All teams, archived ones too"</Link>
+            })}
         </p>
         {move || (open.get() > 1).then(|| view! {
             <button class="danger" on:click=archive>"Archive this team"</button>

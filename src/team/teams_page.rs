@@ -90,11 +90,14 @@ fn TeamCardView(
         d.map(|d| format_date(&d))
             .unwrap_or_else(|| none.to_owned())
     };
-    let retro = format!(
-        "Last retro: {}. Next retro: {}.",
-        date(card.last_retro, "none yet"),
-        date(card.next_retro, "after the first one")
-    );
+    let retro = match card.last_retro {
+        None => "No retro yet.".to_owned(),
+        Some(_) => format!(
+            "Last retro: {}. Next retro: {}.",
+            date(card.last_retro, ""),
+            date(card.next_retro, "")
+        ),
+    };
     let goals = match card.overdue_goals {
         0 => format!(
             "{} open.",

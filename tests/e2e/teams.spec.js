@@ -95,8 +95,18 @@ test("a coach runs two teams, each sees only its own, and a team's file carries 
   await expect(page.getByText("No covenant yet")).toHaveCount(0);
   await switcher(page).selectOption({ label: "Owls" });
   await expect(page.getByText("No covenant yet")).toBeVisible();
+  // Switching on a page rebuilds its choices of people for the team now shown.
+  await nav(page, "Micro-goals");
+  const owner = page.getByRole("form", { name: "New micro-goal" }).getByRole("combobox", { name: "Owner" });
+  await expect(owner.locator("option")).toContainText(["Dee"]);
   await switcher(page).selectOption({ label: "Falcons" });
+  await expect(owner.locator("option")).toContainText(["Ana", "Ben", "Cy"]);
+  await expect(owner.locator("option", { hasText: "Dee" })).toHaveCount(0);
   await expectSaved(page);
+  // At phone width the header with its switcher fits: nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // The overview: both teams, in the order they were made, with the reason not to rank.
   await page.getByRole("link", { name: "All teams" }).click();
