@@ -508,3 +508,25 @@ fn an_untouched_first_team_steps_aside_for_an_imported_one() {
     assert_eq!(open_teams(&f.ws).count(), 2);
     assert_eq!(current_team(&f.ws, Some(&newcomer)), Some(newcomer));
 }
+
+#[test]
+fn with_several_teams_undo_says_which_team_and_a_copy_keeps_its_ladders() {
+    let mut c = coach();
+    c.f.switch(&c.owls);
+    let change = c.f.run(Command::AddMember { name: "Eve".into() });
+    assert_eq!(change.label, "add Eve to Owls");
+    // A file opened as a copy keeps its saved ladders, under new ids and without a team (the
+    // team it is imported into adopts them).
+    let b = board(&mut c.f, "With a ladder", 4);
+    c.f.run(Command::Team(T::SaveLadder {
+        board: b,
+        name: "Owl ladder".into(),
+    }));
+    let original = c.f.ws.live::<SavedLadder>().next().unwrap().clone();
+    let copy = climb::domain::exchange::as_copy(&team_subset(&c.f.ws, &c.owls), &mut c.f.rng);
+    assert_eq!(copy.ladders.len(), 1);
+    assert_eq!(copy.ladders[0].name, "Owl ladder");
+    assert_ne!(copy.ladders[0].meta.id, original.meta.id);
+    assert_eq!(copy.ladders[0].team_id, None);
+    assert!(copy.teams.is_empty() && copy.boards.iter().all(|b| b.team_id.is_none()));
+}

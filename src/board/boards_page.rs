@@ -59,7 +59,12 @@ pub fn BoardsPage() -> impl IntoView {
     let ladders = Memo::new(move |_| {
         state.ws.with(|ws| {
             ws.live::<crate::domain::teams::SavedLadder>()
-                .map(|l| (l.meta.id.clone(), l.name.clone()))
+                .map(|l| {
+                    (
+                        l.meta.id.clone(),
+                        format!("{} ({} rungs)", l.name, l.rungs.len()),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });

@@ -281,7 +281,10 @@ pub fn as_copy(incoming: &Workspace, rng: &mut super::meta::Rng) -> Workspace {
     // A copy opens in the team it is imported into (see `team_view::adopt`), not the file's.
     ws.teams.clear();
     ws.memberships.clear();
-    ws.ladders.clear();
+    for l in &mut ws.ladders {
+        l.meta.id = fresh(&l.meta.id, rng);
+        l.team_id = None;
+    }
     for b in &mut ws.boards {
         b.team_id = None;
     }

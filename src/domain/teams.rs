@@ -176,6 +176,12 @@ pub fn other_teams_of(ws: &Workspace, member: &Id, except: Option<&Id>) -> Vec<S
         .collect()
 }
 
+/// The name of `team` when there are several open teams (for labels that must say which).
+pub fn name_among_several(ws: &Workspace, team: Option<&Id>) -> Option<String> {
+    let team = ws.get::<Team>(team?)?;
+    (open_teams(ws).count() > 1).then(|| team.name.clone())
+}
+
 fn check_team_name(tx: &Tx, name: &str, except: Option<&Id>) -> Result<String, DomainError> {
     let name = clean_name(name).ok_or(DomainError::EmptyName)?;
     let taken = tx

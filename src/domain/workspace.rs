@@ -701,7 +701,11 @@ impl Workspace {
             Command::AddMember { name } => {
                 let name = clean_name(name).ok_or(DomainError::EmptyName)?;
                 tx.check_unique_member(&name, None)?;
-                let label = format!("add {name}");
+                // With several teams, undo says which team it reverts.
+                let label = match super::teams::name_among_several(tx.ws(), tx.team().as_ref()) {
+                    Some(team) => format!("add {name} to {team}"),
+                    None => format!("add {name}"),
+                };
                 let id = tx.insert(|meta| Member { meta, name });
                 if let Some(team) = tx.team() {
                     super::teams::join(&mut tx, &team, &id)?;

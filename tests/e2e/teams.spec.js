@@ -184,7 +184,7 @@ test("a team saves its customised ladder and starts the next board from it", asy
   await expect(page.getByRole("status").filter({ hasText: "Saved “Platform ladder”" })).toBeVisible();
   await nav(page, "Boards");
   await page.getByRole("textbox", { name: "Title" }).fill("Next retro");
-  await page.getByRole("combobox", { name: "Ladder" }).selectOption({ label: "Platform ladder" });
+  await page.getByRole("combobox", { name: "Ladder" }).selectOption({ label: "Platform ladder (9 rungs)" });
   await page.getByRole("button", { name: "Create board" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Next retro" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Rung: Teach it", exact: true })).toBeVisible();
