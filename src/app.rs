@@ -96,10 +96,10 @@ pub fn App() -> impl IntoView {
             </div>
         </header>
         <main id="main" tabindex="-1">
-            // A page is built afresh for each team it shows, so no choice of people or form
-            // keeps the previous team's.
+            // A page is built afresh when the user switches team, so no choice of people or
+            // form keeps the previous team's.
             {move || {
-                state.team.track();
+                state.track_switches();
                 match router.page() {
                 Page::Home => view! { <Home/> }.into_any(),
                 Page::Boards => view! { <BoardsPage/> }.into_any(),

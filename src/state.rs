@@ -693,6 +693,12 @@ impl AppState {
         self.focus.set_value(Some(board));
     }
 
+    /// Subscribes to the user's switches of team (not to a team that comes on screen by
+    /// itself, as after importing a team's file: that must not rebuild the page at work).
+    pub fn track_switches(&self) {
+        self.chosen.track();
+    }
+
     /// Shows `team` on every page from now on (and on the next visit).
     pub fn switch_team(&self, team: &Id) {
         self.chosen.set(Some(team.clone()));
