@@ -7,7 +7,9 @@ pub mod agenda;
 pub mod backup;
 pub mod board_commands;
 pub mod calendar;
+pub mod commands;
 pub mod covenant_commands;
+pub mod error;
 pub mod exchange;
 pub mod goal_commands;
 pub mod history;
@@ -37,6 +39,7 @@ pub mod ladder;
 pub mod roster;
 pub mod scrumlr;
 pub mod spreadsheet;
+mod tx;
 pub mod workshop;
 
 pub use history::History;
