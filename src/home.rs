@@ -16,15 +16,10 @@ pub fn Home() -> impl IntoView {
     let members = move || state.ws.with(|ws| ws.live::<Member>().count());
     // With several teams, the page says whose it is.
     let team_name = move || {
-        let team = state.team.get()?;
-        state.all.with(|ws| {
-            (crate::domain::teams::open_teams(ws).count() > 1)
-                .then(|| {
-                    ws.get::<crate::domain::teams::Team>(&team)
-                        .map(|t| t.name.clone())
-                })
-                .flatten()
-        })
+        let several = state
+            .all
+            .with(|ws| crate::domain::teams::open_teams(ws).count() > 1);
+        several.then(|| state.team_name()).flatten()
     };
     view! {
         <section class="page home">

@@ -693,6 +693,15 @@ impl AppState {
         self.focus.set_value(Some(board));
     }
 
+    /// The name of the team on screen (tracked).
+    pub fn team_name(&self) -> Option<String> {
+        let team = self.team.get()?;
+        self.all.with(|ws| {
+            ws.get::<crate::domain::teams::Team>(&team)
+                .map(|t| t.name.clone())
+        })
+    }
+
     /// Subscribes to the user's switches of team (not to a team that comes on screen by
     /// itself, as after importing a team's file: that must not rebuild the page at work).
     pub fn track_switches(&self) {

@@ -112,13 +112,7 @@ pub fn CovenantPage() -> impl IntoView {
 fn StartCovenant() -> impl IntoView {
     let state = AppState::expect();
     // The team on screen names the covenant's team (the default team's name is no name).
-    let team_name = state.team.get_untracked().and_then(|t| {
-        state.all.with_untracked(|ws| {
-            ws.get::<crate::domain::teams::Team>(&t)
-                .map(|t| t.name.clone())
-        })
-    });
-    let team_name = team_name
+    let team_name = untrack(|| state.team_name())
         .filter(|n| n != crate::domain::teams::DEFAULT_TEAM)
         .unwrap_or_default();
     let title = RwSignal::new(if team_name.is_empty() {

@@ -11,7 +11,6 @@ use crate::domain::ladder::{Board, Card};
 use crate::domain::merge::plural;
 use crate::domain::roster::Member;
 use crate::domain::team_view::team_subset;
-use crate::domain::teams::Team;
 use crate::state::AppState;
 use crate::ui::Notices;
 use leptos::prelude::*;
@@ -58,15 +57,7 @@ pub fn DataPage() -> impl IntoView {
             None => for_others(ws),
         })
     };
-    let team_name = move || {
-        state.ws.with(|ws| {
-            state
-                .team
-                .get()
-                .and_then(|t| ws.get::<Team>(&t).map(|t| t.name.clone()))
-                .unwrap_or_default()
-        })
-    };
+    let team_name = move || state.team_name().unwrap_or_default();
     let export_shared = move |_| {
         let name = export_file_name(browser::today(), &format!("{}-shared", team_name()));
         let json = to_export_json(&shared(), browser::now());

@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Metadata of a record settling makes: the same in every browser (version 1, nonce 0, the
 /// epoch), so the same record made in two places is one write, and any edit wins over it.
-pub(crate) fn made(id: Id) -> Meta {
+fn made(id: Id) -> Meta {
     Meta {
         id,
         version: 1,

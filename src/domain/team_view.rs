@@ -119,16 +119,8 @@ pub fn view(ws: &Workspace, team: &Id) -> Workspace {
             .cloned()
             .collect(),
         boards,
-        memberships: Vec::new(),
+        memberships,
         kept: Default::default(),
-    }
-    .with_memberships(memberships)
-}
-
-impl Workspace {
-    fn with_memberships(mut self, m: Vec<Membership>) -> Self {
-        self.memberships = m;
-        self
     }
 }
 

@@ -86,17 +86,14 @@ fn TeamCardView(
     let state = AppState::expect();
     let router = Router::expect();
     let TeamCard { id, name, .. } = card.clone();
-    let date = |d: Option<chrono::NaiveDate>, none: &str| {
-        d.map(|d| format_date(&d))
-            .unwrap_or_else(|| none.to_owned())
-    };
-    let retro = match card.last_retro {
-        None => "No retro yet.".to_owned(),
-        Some(_) => format!(
+    // The next retro follows from the last one (see `agenda::next_retro`).
+    let retro = match (card.last_retro, card.next_retro) {
+        (Some(last), Some(next)) => format!(
             "Last retro: {}. Next retro: {}.",
-            date(card.last_retro, ""),
-            date(card.next_retro, "")
+            format_date(&last),
+            format_date(&next)
         ),
+        _ => "No retro yet.".to_owned(),
     };
     let goals = match card.overdue_goals {
         0 => format!(
