@@ -6,6 +6,7 @@ use super::ladder::{Mindset, Template};
 use super::merge::DeletedKind;
 use super::meta::Id;
 use super::rhythm::RhythmSettings;
+pub use super::check_commands::CheckCommand;
 use super::teams::TeamCommand;
 use super::workshop::Phase;
 use chrono::NaiveDate;
@@ -35,6 +36,8 @@ pub enum Command {
     SetRhythm(RhythmSettings),
     /// Teams, their rosters and saved ladders: see [`super::teams`].
     Team(TeamCommand),
+    /// The safety, trust and clarity check: see [`super::check`].
+    Check(CheckCommand),
     /// Brings back a deleted record (a board with the cards deleted with it).
     Undelete {
         kind: DeletedKind,
@@ -58,6 +61,7 @@ into_command!(
     CovenantCommand => Covenant,
     GoalCommand => Goal,
     TeamCommand => Team,
+    CheckCommand => Check,
 );
 
 /// Changes to a board's workshop session and the participants' ballots.

@@ -66,6 +66,8 @@ pub enum DomainError {
     VoteLimit(u32),
     /// The card belongs to another board.
     OtherBoard,
+    /// The safety check is not in a state that allows this (the reason, for people).
+    Check(&'static str),
 }
 
 impl fmt::Display for DomainError {
@@ -127,6 +129,7 @@ impl fmt::Display for DomainError {
             DomainError::NotGrouped => f.write_str("That card is not in a group."),
             DomainError::VoteLimit(n) => write!(f, "All {n} dots are spent: take one back first."),
             DomainError::OtherBoard => f.write_str("That card is on another board."),
+            DomainError::Check(why) => f.write_str(why),
         }
     }
 }

@@ -31,8 +31,10 @@ pub const WORKSPACE_TYPE: &str = "climb.workspace";
 /// written only when not empty, so schema 2 files of earlier builds read unchanged. 3 adds
 /// teams: `teams`, `memberships` and `ladders`, and a `teamId` on boards, covenants, goals and
 /// rhythms; schema 2 data is settled into teams on restore (see [`super::team_migration`]).
-/// A build that reads up to 2 refuses a schema 3 file and keeps its own data.
-pub const SCHEMA_VERSION: u64 = 3;
+/// A build that reads up to 2 refuses a schema 3 file and keeps its own data. 4 adds the
+/// safety check: `checks`, `answers` and `responses` (see [`super::check`]), a `teamId` on
+/// checks and `fromCheck` on goals; nothing older changes, so schema 3 files read as they are.
+pub const SCHEMA_VERSION: u64 = 4;
 
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -283,18 +285,14 @@ pub fn as_copy(incoming: &Workspace, rng: &mut super::meta::Rng) -> Workspace {
     ws.memberships.clear();
     for l in &mut ws.ladders {
         l.meta.id = fresh(&l.meta.id, rng);
-        l.team_id = None;
     }
-    for b in &mut ws.boards {
-        b.team_id = None;
-    }
-    for c in &mut ws.covenants {
-        c.team_id = None;
-    }
-    for g in &mut ws.goals {
-        g.team_id = None;
-    }
+    super::teams::clear_teams(&mut ws);
     ws.rhythms.clear();
+    // A check's answers are keyed to its id by a one-way hash of response ids that are not
+    // stored, so a check cannot take a new id: a copy leaves checks out.
+    ws.checks.clear();
+    ws.answers.clear();
+    ws.responses.clear();
     // Links between goals and cards follow the new ids; links to entities outside the file
     // stay as they were.
     for g in &mut ws.goals {
@@ -400,6 +398,16 @@ pub fn for_others(ws: &Workspace) -> Workspace {
         }
     }
     out.cards.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    // A check's answers go only once its results are shown: with fewer answers, or while
+    // more can come, totals could give one person's answers away.
+    let shown: std::collections::BTreeSet<&Id> = ws
+        .checks
+        .iter()
+        .filter(|c| !c.is_open() && super::check_results::visible(ws, c).is_ok())
+        .map(|c| &c.meta.id)
+        .collect();
+    out.answers.retain(|a| shown.contains(&a.check_id));
+    out.responses.retain(|r| shown.contains(&r.check_id));
     out
 }
 

@@ -90,6 +90,7 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &GoalCommand) -> Result<String, DomainErro
                 card: card.clone(),
                 clause: clause.clone(),
                 from_goal: None,
+                from_check: None,
                 risk: String::new(),
             });
             label
@@ -278,6 +279,7 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &GoalCommand) -> Result<String, DomainErro
                 card: g.card.clone(),
                 clause: g.clause.clone(),
                 from_goal: Some(id.clone()),
+                from_check: None,
                 risk: String::new(),
             });
             tx.update::<Goal>(id, |g| {

@@ -189,6 +189,9 @@ pub struct Goal {
     /// "What could get in the way?", and how we prevent it (optional).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub risk: String,
+    /// The safety check whose statement it acts on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_check: Option<Id>,
 }
 entity!(Goal, "goal");
 

@@ -82,6 +82,24 @@ impl Named for super::teams::SavedLadder {
         excerpt(&self.name, 60)
     }
 }
+impl Named for super::check::Check {
+    fn name(&self) -> String {
+        self.title()
+    }
+}
+
+impl Named for super::check::Answer {
+    fn name(&self) -> String {
+        "an answer".to_owned()
+    }
+}
+
+impl Named for super::check::Response {
+    fn name(&self) -> String {
+        "a response".to_owned()
+    }
+}
+
 impl Named for Tally {
     fn name(&self) -> String {
         "workshop counts".to_owned()
@@ -109,6 +127,9 @@ fn merge_all<T: Entity>(ours: &[T], theirs: &[T]) -> Vec<T> {
     let mut index = BTreeMap::new();
     for e in ours.iter().chain(theirs) {
         keep_winner(&mut out, &mut index, e.clone());
+    }
+    if T::UNORDERED {
+        out.sort_by(|a, b| a.id().cmp(b.id()));
     }
     out
 }
@@ -295,6 +316,7 @@ pub enum DeletedKind {
     Card,
     Covenant,
     Goal,
+    Check,
 }
 
 impl DeletedKind {
@@ -305,6 +327,7 @@ impl DeletedKind {
             DeletedKind::Card => "card",
             DeletedKind::Covenant => "covenant",
             DeletedKind::Goal => "micro-goal",
+            DeletedKind::Check => "safety check",
         }
     }
 }
@@ -337,6 +360,7 @@ pub fn recently_deleted(ws: &Workspace, limit: usize) -> Vec<Deleted> {
     of::<Member>(ws, DeletedKind::Member, &mut out);
     of::<Covenant>(ws, DeletedKind::Covenant, &mut out);
     of::<Goal>(ws, DeletedKind::Goal, &mut out);
+    of::<super::check::Check>(ws, DeletedKind::Check, &mut out);
     for b in ws.boards.iter().filter(|b| !b.is_live()) {
         out.push(Deleted {
             kind: DeletedKind::Board,

@@ -132,6 +132,9 @@ impl Meta {
 /// Something the workspace stores: has metadata and a kind name for messages.
 pub trait Entity: Clone {
     const KIND: &'static str;
+    /// Kept sorted by id wherever it is stored, so that the order records arrived in cannot
+    /// be read back (the safety check's anonymous answers).
+    const UNORDERED: bool = false;
     fn meta(&self) -> &Meta;
     fn meta_mut(&mut self) -> &mut Meta;
     fn id(&self) -> &Id {

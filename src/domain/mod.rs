@@ -7,6 +7,10 @@ pub mod agenda;
 pub mod backup;
 pub mod board_commands;
 pub mod calendar;
+pub mod check;
+pub mod check_commands;
+pub mod check_links;
+pub mod check_results;
 pub mod commands;
 pub mod covenant_commands;
 pub mod error;
@@ -45,5 +49,5 @@ pub mod workshop;
 pub use history::History;
 pub use meta::{Id, Meta, Rng};
 pub use workspace::{
-    BoardCommand, Command, CovenantCommand, DomainError, GoalCommand, WorkshopCommand, Workspace,
+    BoardCommand, CheckCommand, Command, CovenantCommand, DomainError, GoalCommand, WorkshopCommand, Workspace,
 };

@@ -294,6 +294,9 @@ fn collection<T: Stored + DeserializeOwned>(
         }
     }
     kept.keep_all(unread);
+    if T::UNORDERED {
+        out.sort_by(|a, b| a.id().cmp(b.id()));
+    }
     out
 }
 

@@ -33,11 +33,7 @@ fn made(id: Id) -> Meta {
 /// Whether anything in `ws` lacks a team (or a member lacks any membership).
 pub fn needs_settling(ws: &Workspace) -> bool {
     let with_members: BTreeSet<&Id> = ws.memberships.iter().map(|m| &m.member_id).collect();
-    ws.boards.iter().any(|b| b.team_id.is_none())
-        || ws.covenants.iter().any(|c| c.team_id.is_none())
-        || ws.goals.iter().any(|g| g.team_id.is_none())
-        || ws.rhythms.iter().any(|r| r.team_id.is_none())
-        || ws.ladders.iter().any(|l| l.team_id.is_none())
+    super::teams::any_without_team(ws)
         || ws
             .members
             .iter()
@@ -131,19 +127,12 @@ pub fn settle(ws: &mut Workspace) -> bool {
             break;
         }
     }
-    for g in ws.goals.iter_mut().filter(|g| g.team_id.is_none()) {
-        g.team_id = Some(first.clone());
-    }
     for c in ws.covenants.iter_mut().filter(|c| c.team_id.is_none()) {
         let team = by_name.get(&key(&c.terms.team)).unwrap_or(&first);
         c.team_id = Some(team.clone());
     }
-    for r in ws.rhythms.iter_mut().filter(|r| r.team_id.is_none()) {
-        r.team_id = Some(first.clone());
-    }
-    for l in ws.ladders.iter_mut().filter(|l| l.team_id.is_none()) {
-        l.team_id = Some(first.clone());
-    }
+    // The rest (rhythm, saved ladders, checks) goes to the first team.
+    super::teams::give_loose_to(ws, &first);
     let with_members: BTreeSet<Id> = ws.memberships.iter().map(|m| m.member_id.clone()).collect();
     let teams: Vec<Id> = ws
         .teams

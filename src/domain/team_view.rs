@@ -30,7 +30,7 @@ impl<'a> Owner<'a> {
         }
     }
 
-    fn team(&self, t: &'a Option<Id>) -> Option<&'a Id> {
+    fn team(&self, t: Option<&'a Id>) -> Option<&'a Id> {
         match t {
             Some(t) if self.known.contains(t) => Some(t),
             _ => self.home,
@@ -43,16 +43,9 @@ impl<'a> Owner<'a> {
 /// switcher); a member who left this team but is on another reads as a tombstone here, so
 /// their name stays on what they did. What this build cannot read is not part of any view.
 pub fn view(ws: &Workspace, team: &Id) -> Workspace {
+    use super::teams::{with_team_kinds, TeamOwned};
     let owner = Owner::of(ws);
-    let ours = |t: &Option<Id>| owner.team(t) == Some(team);
-    let boards: Vec<_> = ws
-        .boards
-        .iter()
-        .filter(|b| ours(&b.team_id))
-        .cloned()
-        .collect();
-    let board_ids: BTreeSet<&Id> = boards.iter().map(|b| &b.meta.id).collect();
-    let on_board = |b: &Id| board_ids.contains(b);
+    let ours = |t: Option<&Id>| owner.team(t) == Some(team);
     let memberships: Vec<Membership> = ws
         .memberships
         .iter()
@@ -73,55 +66,38 @@ pub fn view(ws: &Workspace, team: &Id) -> Workspace {
             Some(m)
         })
         .collect();
-    Workspace {
+    let mut out = Workspace {
         teams: ws.teams.clone(),
         members,
-        cards: ws
-            .cards
-            .iter()
-            .filter(|c| on_board(&c.board_id))
-            .cloned()
-            .collect(),
-        ballots: ws
-            .ballots
-            .iter()
-            .filter(|b| on_board(&b.board_id))
-            .cloned()
-            .collect(),
-        tallies: ws
-            .tallies
-            .iter()
-            .filter(|t| on_board(&t.board_id))
-            .cloned()
-            .collect(),
-        covenants: ws
-            .covenants
-            .iter()
-            .filter(|c| ours(&c.team_id))
-            .cloned()
-            .collect(),
-        goals: ws
-            .goals
-            .iter()
-            .filter(|g| ours(&g.team_id))
-            .cloned()
-            .collect(),
-        rhythms: ws
-            .rhythms
-            .iter()
-            .filter(|r| ours(&r.team_id))
-            .cloned()
-            .collect(),
-        ladders: ws
-            .ladders
-            .iter()
-            .filter(|l| ours(&l.team_id))
-            .cloned()
-            .collect(),
-        boards,
         memberships,
-        kept: Default::default(),
+        ..Workspace::default()
+    };
+    macro_rules! owned {
+        ($($field:ident: $t:ident,)*) => {{
+            $(out.$field = ws.$field.iter().filter(|e| ours(e.team_id())).cloned().collect();)*
+        }};
     }
+    with_team_kinds!(owned);
+    // What follows a board or a check comes with it.
+    let boards: BTreeSet<&Id> = out.boards.iter().map(|b| &b.meta.id).collect();
+    let checks: BTreeSet<&Id> = out.checks.iter().map(|c| &c.meta.id).collect();
+    let cards = ws.cards.iter().filter(|c| boards.contains(&c.board_id));
+    let ballots = ws.ballots.iter().filter(|b| boards.contains(&b.board_id));
+    let tallies = ws.tallies.iter().filter(|t| boards.contains(&t.board_id));
+    let answers = ws.answers.iter().filter(|a| checks.contains(&a.check_id));
+    let responses = ws.responses.iter().filter(|r| checks.contains(&r.check_id));
+    let (cards, ballots, tallies) = (
+        cards.cloned().collect(),
+        ballots.cloned().collect(),
+        tallies.cloned().collect(),
+    );
+    let (answers, responses) = (answers.cloned().collect(), responses.cloned().collect());
+    out.cards = cards;
+    out.ballots = ballots;
+    out.tallies = tallies;
+    out.answers = answers;
+    out.responses = responses;
+    out
 }
 
 /// The team's file for others ("Export team", the team's link): `team` alone, its roster and
@@ -146,25 +122,7 @@ pub fn team_subset(ws: &Workspace, team: &Id) -> Workspace {
 /// `team`, and members without a membership a membership of it; used before importing into
 /// a team.
 pub fn adopt(incoming: &mut Workspace, team: &Id) {
-    for b in incoming.boards.iter_mut().filter(|b| b.team_id.is_none()) {
-        b.team_id = Some(team.clone());
-    }
-    for g in incoming.goals.iter_mut().filter(|g| g.team_id.is_none()) {
-        g.team_id = Some(team.clone());
-    }
-    for c in incoming
-        .covenants
-        .iter_mut()
-        .filter(|c| c.team_id.is_none())
-    {
-        c.team_id = Some(team.clone());
-    }
-    for r in incoming.rhythms.iter_mut().filter(|r| r.team_id.is_none()) {
-        r.team_id = Some(team.clone());
-    }
-    for l in incoming.ladders.iter_mut().filter(|l| l.team_id.is_none()) {
-        l.team_id = Some(team.clone());
-    }
+    super::teams::give_loose_to(incoming, team);
     let with: BTreeSet<Id> = incoming
         .memberships
         .iter()

@@ -4,11 +4,97 @@
 //!
 //! Teams are archived, never deleted: an archived team keeps everything and can come back.
 
+use super::check::Check;
+use super::covenant::Covenant;
+use super::goals::Goal;
 use super::ladder::{Board, Rung};
+use super::rhythm::Rhythm;
 use super::meta::{entity, Id, Meta};
 use super::roster::{clean_name, Member};
 use super::workspace::{DomainError, Tx, Workspace};
 use serde::{Deserialize, Serialize};
+
+/// A kind whose records belong to one team, by `teamId`.
+pub trait TeamOwned {
+    fn team_id(&self) -> Option<&Id>;
+    fn team_id_mut(&mut self) -> &mut Option<Id>;
+}
+
+/// Calls `$m!` with every team-owned kind, as `field: Type,`: the one list that migration,
+/// the team's view, adoption, copies and the "untouched" test iterate (cards, workshop
+/// records and check answers follow their board or check instead).
+macro_rules! with_team_kinds {
+    ($m:ident) => {
+        $m! {
+            boards: Board,
+            covenants: Covenant,
+            goals: Goal,
+            rhythms: Rhythm,
+            ladders: SavedLadder,
+            checks: Check,
+        }
+    };
+}
+pub(crate) use with_team_kinds;
+
+macro_rules! team_owned {
+    ($($field:ident: $t:ident,)*) => {
+        $(impl TeamOwned for $t {
+            fn team_id(&self) -> Option<&Id> {
+                self.team_id.as_ref()
+            }
+            fn team_id_mut(&mut self) -> &mut Option<Id> {
+                &mut self.team_id
+            }
+        })*
+    };
+}
+with_team_kinds!(team_owned);
+
+/// Whether any team-owned record of `ws` has no team.
+pub fn any_without_team(ws: &Workspace) -> bool {
+    macro_rules! any {
+        ($($field:ident: $t:ident,)*) => {
+            false $(|| ws.$field.iter().any(|e| e.team_id().is_none()))*
+        };
+    }
+    with_team_kinds!(any)
+}
+
+/// Whether any team-owned record of `ws` belongs to `team`.
+pub fn owns_any(ws: &Workspace, team: &Id) -> bool {
+    macro_rules! any {
+        ($($field:ident: $t:ident,)*) => {
+            false $(|| ws.$field.iter().any(|e| e.team_id() == Some(team)))*
+        };
+    }
+    with_team_kinds!(any)
+}
+
+/// Gives every team-owned record of `ws` without a team to `team`.
+pub fn give_loose_to(ws: &mut Workspace, team: &Id) {
+    macro_rules! give {
+        ($($field:ident: $t:ident,)*) => {{
+            $(for e in ws.$field.iter_mut().filter(|e| e.team_id().is_none()) {
+                *e.team_id_mut() = Some(team.clone());
+            })*
+        }};
+    }
+    with_team_kinds!(give)
+}
+
+/// Takes every team-owned record of `ws` out of its team (a copy lands in the team it is
+/// imported into).
+pub fn clear_teams(ws: &mut Workspace) {
+    macro_rules! clear {
+        ($($field:ident: $t:ident,)*) => {{
+            $(for e in ws.$field.iter_mut() {
+                *e.team_id_mut() = None;
+            })*
+        }};
+    }
+    with_team_kinds!(clear)
+}
 
 /// A team.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,16 +216,11 @@ pub fn open_teams(ws: &Workspace) -> impl Iterator<Item = &Team> {
 
 /// Whether `t` is a browser's first team as it was made: never renamed, nothing in it yet.
 pub fn untouched(ws: &Workspace, t: &Team) -> bool {
-    let id = Some(&t.meta.id);
     t.name == DEFAULT_TEAM
         && t.meta.version == 1
         && !t.archived
         && !ws.memberships.iter().any(|m| m.team_id == t.meta.id)
-        && !ws.boards.iter().any(|b| b.team_id.as_ref() == id)
-        && !ws.covenants.iter().any(|c| c.team_id.as_ref() == id)
-        && !ws.goals.iter().any(|g| g.team_id.as_ref() == id)
-        && !ws.rhythms.iter().any(|r| r.team_id.as_ref() == id)
-        && !ws.ladders.iter().any(|l| l.team_id.as_ref() == id)
+        && !owns_any(ws, &t.meta.id)
 }
 
 /// Where records without a (known) team belong, and the team shown when none is chosen:

@@ -5,6 +5,7 @@
 //! Every change goes through [`Workspace::apply`], which returns a [`Change`]: the state of each
 //! touched entity before and after. [`crate::domain::History`] keeps those for undo and redo.
 
+use super::check::{Answer, Check, Response};
 use super::covenant::Covenant;
 use super::goals::Goal;
 use super::kept::Kept;
@@ -17,7 +18,9 @@ use super::teams::{Membership, SavedLadder, Team};
 use super::workshop::{Ballot, Tally};
 use chrono::{DateTime, Utc};
 
-pub use super::commands::{BoardCommand, Command, CovenantCommand, GoalCommand, WorkshopCommand};
+pub use super::commands::{
+    BoardCommand, CheckCommand, Command, CovenantCommand, GoalCommand, WorkshopCommand,
+};
 pub use super::error::DomainError;
 pub(crate) use super::tx::Tx;
 
@@ -38,6 +41,9 @@ macro_rules! with_kinds {
             tallies: Tally => "Workshop counts",
             rhythms: Rhythm => "Team rhythm",
             ladders: SavedLadder => "Saved ladders",
+            checks: Check => "Safety checks",
+            answers: Answer => "Safety check answers",
+            responses: Response => "Safety check responses",
         }
     };
 }
@@ -182,6 +188,13 @@ impl Workspace {
     /// Stores `e`, replacing the entity with the same id or appending a new one.
     pub(crate) fn put<T: Stored>(&mut self, e: T) {
         let all = T::all_mut(self);
+        if T::UNORDERED {
+            match all.binary_search_by(|x| x.id().cmp(e.id())) {
+                Ok(i) => all[i] = e,
+                Err(i) => all.insert(i, e),
+            }
+            return;
+        }
         match all.iter_mut().find(|x| x.id() == e.id()) {
             Some(slot) => *slot = e,
             None => all.push(e),
@@ -252,6 +265,7 @@ impl Workspace {
             Command::Workshop(cmd) => super::workshop_commands::apply(&mut tx, cmd)?,
             Command::SetRhythm(settings) => super::rhythm::apply(&mut tx, settings)?,
             Command::Team(cmd) => super::teams::apply(&mut tx, cmd)?,
+            Command::Check(cmd) => super::check_commands::apply(&mut tx, cmd)?,
             Command::Undelete { kind, id } => undelete(&mut tx, *kind, id)?,
         };
         Ok(tx.finish(label))
@@ -323,5 +337,6 @@ fn undelete(tx: &mut Tx, kind: DeletedKind, id: &Id) -> Result<String, DomainErr
         }
         DeletedKind::Covenant => one::<Covenant>(tx, id),
         DeletedKind::Goal => one::<Goal>(tx, id),
+        DeletedKind::Check => one::<Check>(tx, id),
     }
 }
