@@ -190,16 +190,26 @@ fn nothing_stored_or_exported_names_a_person_or_tells_answers_apart() {
         assert!(!part.contains(ana.as_str()), "{kind} names Ana");
     }
     // No response id, member id, nonce or time of day on any answer or response.
-    for rid in ["first-response-id", "second-response-id", "third-response-id"] {
+    for rid in [
+        "first-response-id",
+        "second-response-id",
+        "third-response-id",
+    ] {
         assert!(!stored.contains(rid), "{rid} is stored");
     }
     for a in &f.ws.answers {
         assert_eq!(a.meta.version_nonce, 0);
-        assert_eq!(a.meta.updated_at, day(3).and_hms_opt(0, 0, 0).unwrap().and_utc());
+        assert_eq!(
+            a.meta.updated_at,
+            day(3).and_hms_opt(0, 0, 0).unwrap().and_utc()
+        );
     }
     for r in &f.ws.responses {
         assert_eq!(r.meta.version_nonce, 0);
-        assert_eq!(r.meta.updated_at, day(3).and_hms_opt(0, 0, 0).unwrap().and_utc());
+        assert_eq!(
+            r.meta.updated_at,
+            day(3).and_hms_opt(0, 0, 0).unwrap().and_utc()
+        );
     }
     // No order: both collections are sorted by their (hashed) ids, so the order people
     // answered in cannot be read back, here or after a reload.
@@ -216,14 +226,13 @@ fn nothing_stored_or_exported_names_a_person_or_tells_answers_apart() {
         .iter()
         .map(|s| climb::domain::check::answer_id(&id, &Id::from("first-response-id"), &s.id))
         .collect();
-    let positions: Vec<usize> = f
-        .ws
-        .answers
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| first.contains(&a.meta.id))
-        .map(|(i, _)| i)
-        .collect();
+    let positions: Vec<usize> =
+        f.ws.answers
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| first.contains(&a.meta.id))
+            .map(|(i, _)| i)
+            .collect();
     assert_eq!(positions.len(), c.statements.len());
     assert!(
         positions.windows(2).any(|w| w[1] != w[0] + 1),
@@ -240,7 +249,15 @@ fn nothing_stored_or_exported_names_a_person_or_tells_answers_apart() {
     keys.sort();
     assert_eq!(
         keys,
-        ["checkId", "id", "score", "statementId", "updatedAt", "version", "versionNonce"]
+        [
+            "checkId",
+            "id",
+            "score",
+            "statementId",
+            "updatedAt",
+            "version",
+            "versionNonce"
+        ]
     );
 }
 
@@ -312,7 +329,10 @@ fn statements_can_be_reworded_added_and_removed_until_someone_answers() {
         "We say no to work we cannot do well."
     );
     // Reworded: a new statement, not compared with the old wording's answers.
-    assert_eq!(c.statements[0].text, "Mistakes here are treated as information.");
+    assert_eq!(
+        c.statements[0].text,
+        "Mistakes here are treated as information."
+    );
     assert_ne!(c.statements[0].id, first);
     answer_all(&mut f, &id, "a", &[Some(3)]);
     let e = f.refuse(Command::Check(K::RemoveStatement {
@@ -383,10 +403,19 @@ fn low_statements_and_drops_become_questions_and_the_trend_follows_the_team() {
     assert_eq!(drop.question, "What do we need to know to own this?");
     let t = trend(&f.ws, f.team.as_ref());
     assert_eq!(t.len(), 2);
-    let safety = |i: usize| t[i].means.iter().find(|m| m.0 == Condition::Safety).unwrap().1;
+    let safety = |i: usize| {
+        t[i].means
+            .iter()
+            .find(|m| m.0 == Condition::Safety)
+            .unwrap()
+            .1
+    };
     assert!(safety(1).unwrap() > safety(0).unwrap());
     let line = latest_line(&f.ws, f.team.as_ref()).unwrap();
-    assert_eq!(line, "Check of 2026-12-17: safety up, trust steady, clarity down");
+    assert_eq!(
+        line,
+        "Check of 2026-12-17: safety up, trust steady, clarity down"
+    );
 
     // Another team's checks are not in this team's trend.
     let other = f.add_team("Owls");
@@ -409,12 +438,20 @@ fn a_statement_becomes_a_goal_or_an_amendment_linked_to_the_check() {
     let goal = f.ws.get::<Goal>(change.created().unwrap()).unwrap();
     assert_eq!(goal.from_check, Some(id.clone()));
     assert_eq!(goal.team_id, f.team);
-    assert!(goal.outcome.contains("safer to admit a mistake"), "{}", goal.outcome);
+    assert!(
+        goal.outcome.contains("safer to admit a mistake"),
+        "{}",
+        goal.outcome
+    );
     assert_eq!(goal.due, Some(day(17)));
     let terms = climb::domain::covenant::Terms::default();
     let draft = climb::domain::check_results::amendment(&terms, &c, &s, Id::from("clause-1"));
     assert_eq!(draft.terms.behaviours.len(), 1);
-    assert!(draft.reason.contains("check of 2026-12-01"), "{}", draft.reason);
+    assert!(
+        draft.reason.contains("check of 2026-12-01"),
+        "{}",
+        draft.reason
+    );
     assert!(draft.reason.contains(&s.text));
 }
 

@@ -323,7 +323,7 @@ fn export_indentation_matches_serde_pretty() {
     let value: Value = serde_json::from_str(&compact).unwrap();
     let indented = climb::domain::exchange::indent_json(&compact);
     assert_eq!(serde_json::from_str::<Value>(&indented).unwrap(), value);
-    assert!(indented.starts_with("{\n  \"type\": \"climb.workspace\",\n  \"schemaVersion\": 3,"));
+    assert!(indented.starts_with("{\n  \"type\": \"climb.workspace\",\n  \"schemaVersion\": 4,"));
     let tricky = json!({"a": [], "b": {}, "c": "x\\\"y,{[:]}", "d": [1, [2, {"e": null}]]});
     assert_eq!(
         climb::domain::exchange::indent_json(&tricky.to_string()),

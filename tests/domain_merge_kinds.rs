@@ -4,6 +4,7 @@
 
 mod common;
 
+use climb::domain::check::{Answer, Check, Response};
 use climb::domain::covenant::Covenant;
 use climb::domain::exchange::{merge, restore, to_storage_json};
 use climb::domain::goals::Goal;
@@ -48,6 +49,12 @@ fn dedup<T: Clone>(items: Vec<T>, id: impl Fn(&T) -> Id) -> Vec<T> {
     items.into_iter().filter(|x| seen.insert(id(x))).collect()
 }
 
+/// Kept in id order, as the workspace keeps the check's anonymous records.
+fn sorted<T: climb::domain::meta::Entity>(mut items: Vec<T>) -> Vec<T> {
+    items.sort_by(|a, b| a.id().cmp(b.id()));
+    items
+}
+
 fn workspace() -> impl Strategy<Value = Workspace> {
     let list = || proptest::collection::vec(write(), 0..6);
     let kinds = (
@@ -60,8 +67,43 @@ fn workspace() -> impl Strategy<Value = Workspace> {
         list(),
         list(),
     );
-    (kinds, (list(), list(), list())).prop_map(|((b, c, g, v, x, t, k, r), (tm, ms, ld))| Workspace {
+    (kinds, (list(), list(), list()), (list(), list(), list())).prop_map(|((b, c, g, v, x, t, k, r), (tm, ms, ld), (ch, an, rs))| Workspace {
         members: Vec::new(),
+        checks: dedup(
+            ch.into_iter()
+                .map(|w| Check {
+                    meta: meta("C", w),
+                    team_id: Some(team(w)),
+                    opened_on: chrono::NaiveDate::from_ymd_opt(2026, 1 + u32::from(w.0), 1),
+                    statements: climb::domain::check::default_statements(),
+                    threshold: 3 + w.2,
+                    closed_on: None,
+                    board_id: None,
+                })
+                .collect(),
+            |x| x.meta.id.clone(),
+        ),
+        // Answers and responses are written once (version 1, no nonce), as the app writes them.
+        answers: sorted(dedup(
+            an.into_iter()
+                .map(|w| Answer {
+                    meta: meta("A", (w.0, 1, 0)),
+                    check_id: Id(format!("C{}", w.0 % 2)),
+                    statement_id: Id::from("default.trust.done"),
+                    score: 1 + w.0 % 5,
+                })
+                .collect(),
+            |x| x.meta.id.clone(),
+        )),
+        responses: sorted(dedup(
+            rs.into_iter()
+                .map(|w| Response {
+                    meta: meta("R", (w.0, 1, 0)),
+                    check_id: Id(format!("C{}", w.0 % 2)),
+                })
+                .collect(),
+            |x| x.meta.id.clone(),
+        )),
         teams: dedup(
             tm.into_iter()
                 .map(|w| Team {
@@ -237,6 +279,7 @@ fn canonical(ws: &Workspace) -> String {
     ws.teams.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     ws.memberships.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     ws.ladders.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    ws.checks.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     ws.kept.records.sort_by(|a, b| a.raw.get().cmp(b.raw.get()));
     to_storage_json(&ws, at(0))
 }

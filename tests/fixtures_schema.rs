@@ -1,11 +1,13 @@
-//! Every schema version Climb has written must keep importing cleanly. The schema 3 fixture is
+//! Every schema version Climb has written must keep importing cleanly. The schema 4 fixture is
 //! written by this build's own exporter (`CLIMB_WRITE_FIXTURES=1 cargo test --test
-//! fixtures_schema` rewrites it); schema-2.json and schema-2-two-teams.json were written by
-//! the builds before teams, and stay as they are; schema 1 is the prototype format.
+//! fixtures_schema` rewrites it); schema-3.json was written by the build before the safety
+//! check, schema-2.json and schema-2-two-teams.json by the builds before teams, and they stay
+//! as they are; schema 1 is the prototype format.
 
 mod common;
 
 use chrono::NaiveDate;
+use climb::domain::check::Check;
 use climb::domain::covenant::Covenant;
 use climb::domain::exchange::{restore, to_export_json};
 use climb::domain::goals::{Goal, GoalState};
@@ -200,9 +202,6 @@ fn schema_2_fixture_imports_cleanly() {
 #[test]
 fn schema_3_fixture_imports_cleanly() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-3.json");
-    if std::env::var("CLIMB_WRITE_FIXTURES").as_deref() == Ok("1") {
-        std::fs::write(path, to_export_json(&full_in_team().ws, at(60))).unwrap();
-    }
     let text = std::fs::read_to_string(path).unwrap();
     let r = restore(&text).unwrap();
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
@@ -210,4 +209,57 @@ fn schema_3_fixture_imports_cleanly() {
     assert_eq!(r.workspace, full_in_team().ws);
     assert_eq!(r.workspace.live::<Team>().count(), 1);
     assert_eq!(r.workspace.live::<Membership>().count(), 2);
+}
+
+/// The schema 3 content, plus a check three people answered, closed, and a goal made from it.
+fn full_with_check() -> Fixture {
+    use climb::domain::CheckCommand as K;
+    let mut f = full_in_team();
+    let check = f
+        .run(Command::Check(K::Open {
+            today: day(24),
+            board: None,
+        }))
+        .created()
+        .cloned()
+        .unwrap();
+    let statements = f.ws.get::<Check>(&check).unwrap().statements.clone();
+    for (who, score) in [("r1", 2), ("r2", 4), ("r3", 5)] {
+        f.run(Command::Check(K::Answer {
+            id: check.clone(),
+            response: who.into(),
+            answers: statements
+                .iter()
+                .map(|s| (s.id.clone(), Some(score)))
+                .collect(),
+            today: day(24),
+        }));
+    }
+    f.run(Command::Check(K::Close {
+        id: check.clone(),
+        today: day(24),
+    }));
+    f.run(Command::Check(K::MakeGoal {
+        id: check,
+        statement: statements[0].id.clone(),
+        today: day(24),
+    }));
+    f
+}
+
+#[test]
+fn schema_4_fixture_imports_cleanly() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-4.json");
+    if std::env::var("CLIMB_WRITE_FIXTURES").as_deref() == Ok("1") {
+        std::fs::write(path, to_export_json(&full_with_check().ws, at(60))).unwrap();
+    }
+    let text = std::fs::read_to_string(path).unwrap();
+    let r = restore(&text).unwrap();
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    assert_eq!(r.schema_version, 4);
+    assert_eq!(r.workspace, full_with_check().ws);
+    assert_eq!(r.workspace.live::<Check>().count(), 1);
+    assert_eq!(r.workspace.responses.len(), 3);
+    assert_eq!(r.workspace.answers.len(), 27);
+    assert!(r.workspace.goals.iter().any(|g| g.from_check.is_some()));
 }

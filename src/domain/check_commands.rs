@@ -2,8 +2,7 @@
 
 use super::check::{
     anonymous_meta, answer_id, default_statements, question_for, response_id, Answer, Answers,
-    Check, Condition, Response, Statement, MAX_STATEMENTS, MAX_TEXT, MAX_THRESHOLD,
-    MIN_THRESHOLD,
+    Check, Condition, Response, Statement, MAX_STATEMENTS, MAX_TEXT, MAX_THRESHOLD, MIN_THRESHOLD,
 };
 use super::goals::{Goal, GoalState};
 use super::meta::{Entity, Id};
@@ -70,7 +69,9 @@ pub enum CheckCommand {
 
 /// How many people answered `check`.
 pub fn responses(ws: &Workspace, check: &Id) -> u32 {
-    ws.live::<Response>().filter(|r| &r.check_id == check).count() as u32
+    ws.live::<Response>()
+        .filter(|r| &r.check_id == check)
+        .count() as u32
 }
 
 /// Whether this response to `check` is already counted.

@@ -114,9 +114,8 @@ pub fn reply_json(invite: &Invite, response: &Id, answers: &Answers) -> String {
 
 /// Reads a response link's data; anything that is not one is refused with a reason.
 pub fn read_reply(text: &str) -> Result<Reply, LinkError> {
-    let mut r: Reply = serde_json::from_str(text).map_err(|_| {
-        LinkError("It is not a check response Climb can read (it may be cut off).")
-    })?;
+    let mut r: Reply = serde_json::from_str(text)
+        .map_err(|_| LinkError("It is not a check response Climb can read (it may be cut off)."))?;
     if r.kind != RESPONSE_TYPE {
         return Err(LinkError("It is a Climb link, but not a check response."));
     }

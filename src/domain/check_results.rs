@@ -129,7 +129,10 @@ pub fn results(ws: &Workspace, check: &Check) -> Option<Results> {
     out.responses = responses;
     if let Some(b) = before {
         for s in &mut out.statements {
-            let old = b.statements.iter().find(|o| o.statement.id == s.statement.id);
+            let old = b
+                .statements
+                .iter()
+                .find(|o| o.statement.id == s.statement.id);
             s.change = diff(s.mean, old.and_then(|o| o.mean));
         }
         for c in &mut out.conditions {
@@ -297,10 +300,12 @@ pub fn latest_line(ws: &Workspace, team: Option<&Id>) -> Option<String> {
         .filter_map(|(c, m)| {
             let m = (*m)?;
             let word = c.key();
-            Some(match before.and_then(|b| b.means.iter().find(|x| x.0 == *c)?.1) {
-                Some(old) => format!("{word} {}", direction(m - old)),
-                None => format!("{word} {}", one_decimal(m)),
-            })
+            Some(
+                match before.and_then(|b| b.means.iter().find(|x| x.0 == *c)?.1) {
+                    Some(old) => format!("{word} {}", direction(m - old)),
+                    None => format!("{word} {}", one_decimal(m)),
+                },
+            )
         })
         .collect();
     Some(format!("{}: {}", last.title, parts.join(", ")))
@@ -317,13 +322,21 @@ pub fn amendment(terms: &Terms, check: &Check, s: &Statement, clause: Id) -> Ame
     let mut terms = terms.clone();
     terms.behaviours.push(Clause {
         id: clause,
-        title: format!("{}: {}", s.condition.label(), super::merge::excerpt(&s.text, 60)),
+        title: format!(
+            "{}: {}",
+            s.condition.label(),
+            super::merge::excerpt(&s.text, 60)
+        ),
         text: format!("Our answer to “{}”: ", question_for(s)),
         clarity: [false; 5],
     });
     AmendmentDraft {
         terms,
-        reason: format!("From the {}: “{}” scored low.", lower_first(&check.title()), s.text),
+        reason: format!(
+            "From the {}: “{}” scored low.",
+            lower_first(&check.title()),
+            s.text
+        ),
     }
 }
 

@@ -1,12 +1,12 @@
 //! The commands a user asks for, one enum per tool, each a [`Command`]; how each changes the
 //! workspace is in the `*_commands` modules and [`super::workspace::Workspace::apply_in`].
 
+pub use super::check_commands::CheckCommand;
 use super::covenant::Terms;
 use super::ladder::{Mindset, Template};
 use super::merge::DeletedKind;
 use super::meta::Id;
 use super::rhythm::RhythmSettings;
-pub use super::check_commands::CheckCommand;
 use super::teams::TeamCommand;
 use super::workshop::Phase;
 use chrono::NaiveDate;

@@ -49,5 +49,6 @@ pub mod workshop;
 pub use history::History;
 pub use meta::{Id, Meta, Rng};
 pub use workspace::{
-    BoardCommand, CheckCommand, Command, CovenantCommand, DomainError, GoalCommand, WorkshopCommand, Workspace,
+    BoardCommand, CheckCommand, Command, CovenantCommand, DomainError, GoalCommand,
+    WorkshopCommand, Workspace,
 };

@@ -73,7 +73,11 @@ impl<'a> Tx<'a> {
         self.insert_meta(meta, make)
     }
 
-    pub(crate) fn insert_meta<T: Stored>(&mut self, meta: Meta, make: impl FnOnce(Meta) -> T) -> Id {
+    pub(crate) fn insert_meta<T: Stored>(
+        &mut self,
+        meta: Meta,
+        make: impl FnOnce(Meta) -> T,
+    ) -> Id {
         let e = make(meta);
         let id = e.id().clone();
         self.entries.push(Entry {
