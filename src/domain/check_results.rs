@@ -107,8 +107,7 @@ fn scores(ws: &Workspace, check: &Check) -> Vec<(Statement, Vec<u8>, [u32; 5])> 
 pub fn previous<'a>(ws: &'a Workspace, check: &Check) -> Option<&'a Check> {
     shown_checks(ws, check.team_id.as_ref())
         .into_iter()
-        .filter(|c| c.opened_on < check.opened_on && c.id() != check.id())
-        .next_back()
+        .rfind(|c| c.opened_on < check.opened_on && c.id() != check.id())
 }
 
 /// The team's closed checks with enough answers, oldest first.
