@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                     <Link href="/boards">"Boards"</Link>
                     <Link href="/covenant">"Covenant"</Link>
                     <Link href="/goals">"Micro-goals"</Link>
+                    <Link href="/check">"Check"</Link>
                     <Link href="/team">"Team"</Link>
                     <Link href="/data">"Data"</Link>
                 </div>
@@ -109,6 +110,8 @@ pub fn App() -> impl IntoView {
                 Page::Present(id) => view! { <crate::workshop::PresenterPage id=id/> }.into_any(),
                 Page::Covenant => view! { <CovenantPage/> }.into_any(),
                 Page::Goals => view! { <GoalsPage/> }.into_any(),
+                Page::Check => view! { <crate::check::CheckPage/> }.into_any(),
+                Page::CheckAnswer => view! { <crate::check::CheckAnswerPage/> }.into_any(),
                 Page::Team => view! { <TeamPage/> }.into_any(),
                 Page::Teams => view! { <crate::team::TeamsPage/> }.into_any(),
                 Page::Data => view! { <DataPage/> }.into_any(),

@@ -22,6 +22,21 @@ pub fn random_seed() -> u64 {
     (hi << 32) ^ lo ^ (js_sys::Date::now() as u64)
 }
 
+/// A fresh id from the browser's cryptographic randomness (a response id to the safety
+/// check: it must not be guessable, since it links one person's answers). Falls back to
+/// [`random_seed`] where the browser has no `crypto`.
+pub fn random_id() -> crate::domain::Id {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        let mut rng = crate::domain::Rng::new(random_seed());
+        return crate::domain::Id::random(&mut rng);
+    }
+    crate::domain::Id(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
 /// Removes the element with this id, if present.
 pub fn remove_element(id: &str) {
     if let Some(el) = web_sys::window()

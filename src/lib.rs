@@ -14,6 +14,7 @@ pub mod state;
 pub mod storage;
 
 pub mod board;
+pub mod check;
 pub mod covenant;
 pub mod data;
 pub mod goals;

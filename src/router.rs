@@ -1,6 +1,7 @@
 //! A minimal client-side router: the page is derived from `location.pathname`, links use the
 //! History API, and the back button works. Hand-written instead of leptos_router, which cost
-//! about 40 KB of first load (the budget is in tests/size-budget.json) for the handful of flat routes Climb needs.
+//! about 40 KB of first load (the budget is in
+//! tests/size-budget.json) for the handful of flat routes Climb needs.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -21,6 +22,10 @@ pub enum Page {
     Present(crate::domain::Id),
     Covenant,
     Goals,
+    /// The team's safety, trust and clarity check.
+    Check,
+    /// Answering a check from an invite link, in one's own browser.
+    CheckAnswer,
     Team,
     /// The coach's overview of every team.
     Teams,
@@ -59,6 +64,8 @@ impl Page {
             "/boards" => Page::Boards,
             "/covenant" => Page::Covenant,
             "/goals" => Page::Goals,
+            "/check" => Page::Check,
+            "/check/answer" => Page::CheckAnswer,
             "/team" => Page::Team,
             "/teams" => Page::Teams,
             "/data" => Page::Data,
@@ -70,6 +77,7 @@ impl Page {
     pub fn section(&self) -> Page {
         match self {
             Page::Board(_) | Page::Workshop(_) | Page::Join(_) | Page::Present(_) => Page::Boards,
+            Page::CheckAnswer => Page::Check,
             p => p.clone(),
         }
     }

@@ -14,7 +14,7 @@ use crate::state::AppState;
 use leptos::prelude::*;
 
 /// Where a covenant's amendment in progress is kept.
-fn amendment_key(id: &Id) -> String {
+pub fn amendment_key(id: &Id) -> String {
     format!("climb.covenant-amendment.{id}")
 }
 

@@ -13,4 +13,5 @@ mod signatures;
 mod terms_document;
 mod terms_editor;
 
+pub use active_covenant::amendment_key;
 pub use covenant_page::CovenantPage;

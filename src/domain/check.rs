@@ -75,7 +75,7 @@ impl Condition {
 }
 
 /// One statement of a check.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Statement {
     /// Kept from check to check, so the results can compare a statement with last time.

@@ -161,6 +161,9 @@ pub struct TeamCard {
     pub covenant: &'static str,
     pub review_on: Option<NaiveDate>,
     pub review_overdue: bool,
+    /// The latest safety check against the team's own one before (see
+    /// [`super::check_results::latest_line`]).
+    pub check: Option<String>,
 }
 
 /// The overview of every open team, in the teams' own order (no ranking).
@@ -201,5 +204,6 @@ fn card(v: &Workspace, t: &Team, today: NaiveDate) -> TeamCard {
         covenant,
         review_on,
         review_overdue: covenant != "Draft" && review_on.is_some_and(|d| d < today),
+        check: super::check_results::latest_line(v, Some(&t.meta.id)),
     }
 }

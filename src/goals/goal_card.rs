@@ -192,6 +192,13 @@ pub fn GoalCard(
             ))
         })
     });
+    let from_check = goal.from_check.as_ref().map(|c| {
+        state.ws.with_untracked(|ws| {
+            ws.get::<crate::domain::check::Check>(c)
+                .map(|c| c.title().to_lowercase())
+                .unwrap_or_else(|| "a safety check".to_owned())
+        })
+    });
     let goal_for_forms = goal.clone();
     view! {
         <li class="goal" aria-label=format!("Goal: {}", goal.outcome)>
@@ -218,6 +225,9 @@ pub fn GoalCard(
                     "From the card “" {text} "” on "
                     <crate::router::Link href=format!("/boards/{board}")>{title}</crate::router::Link>
                 </p>
+            })}
+            {from_check.map(|c| view! {
+                <p class="goal-verify">"From the " <crate::router::Link href="/check">{c}</crate::router::Link></p>
             })}
             {(!goal.risk.is_empty())
                 .then(|| view! { <p class="goal-verify">"What could get in the way: " {goal.risk.clone()}</p> })}

@@ -130,6 +130,7 @@ fn TeamCardView(
                 <p>{retro}</p>
                 <p>{goals}</p>
                 <p>{covenant}</p>
+                <p>{card.check.clone().unwrap_or_else(|| "No safety check yet.".to_owned())}</p>
                 <button on:click=open>{format!("Open {name}")}</button>
             </article>
         </li>

@@ -21,7 +21,7 @@ fn size_text(link: &str) -> String {
 
 /// A link made here, shown in a read-only field (to copy by hand if the clipboard refuses).
 #[component]
-fn MadeLink(
+pub(crate) fn MadeLink(
     /// The field's label.
     label: &'static str,
     link: RwSignal<Option<String>>,
@@ -43,7 +43,7 @@ fn MadeLink(
 }
 
 /// Makes a link carrying `json`, copies it, and shows it.
-fn make_and_copy(
+pub(crate) fn make_and_copy(
     notices: Notices,
     path: String,
     prefix: &'static str,

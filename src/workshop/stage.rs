@@ -44,6 +44,7 @@ pub fn read_skip(state: AppState, board: &Id) -> usize {
 pub fn SetTheStage(id: Id) -> impl IntoView {
     view! {
         <CheckIn id=id.clone()/>
+        <crate::check::StartCheckButton board=id.clone()/>
         <Wins id=id.clone()/>
         <Review id=id/>
     }

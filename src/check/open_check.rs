@@ -1,0 +1,184 @@
+//! A check that is open: how many have answered, the threshold, the ways to answer, and
+//! showing the results. Also the buttons that start a check.
+
+use super::one_screen::OneScreen;
+use super::remote_check::RemoteCheck;
+use super::statements_editor::StatementsEditor;
+use crate::browser;
+use crate::domain::check::{Check, MAX_THRESHOLD, MIN_THRESHOLD};
+use crate::domain::check_commands::{open_check, responses};
+use crate::domain::roster::Member;
+use crate::domain::{CheckCommand, Id};
+use crate::router::{Link, Router};
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// "3 of 5 have answered" (of the team's roster), or "3 have answered".
+pub fn answered_text(state: AppState, check: &Id) -> String {
+    state.ws.with(|ws| {
+        let n = responses(ws, check) as usize;
+        let people = ws.live::<Member>().count();
+        if people >= n && people > 0 {
+            format!("{n} of {people} have answered.")
+        } else if n == 1 {
+            "1 person has answered.".to_owned()
+        } else {
+            format!("{n} people have answered.")
+        }
+    })
+}
+
+/// No check is open: what a check is, and Start.
+#[component]
+pub fn StartCheck() -> impl IntoView {
+    let state = AppState::expect();
+    let before = Memo::new(move |_| state.ws.with(|ws| ws.live::<Check>().count() > 0));
+    let start = move |_| {
+        state.dispatch(CheckCommand::Open {
+            today: browser::today(),
+            board: None,
+        });
+    };
+    view! {
+        <section class="start-check" aria-label="Start a check">
+            <p>
+                {move || if before.get() {
+                    "A new check starts from the statements of your last one."
+                } else {
+                    "Climb starts you with nine statements, three per condition. Reword, add or remove them before anyone answers."
+                }}
+            </p>
+            <button class="primary" on:click=start>"Start a check"</button>
+        </section>
+    }
+}
+
+/// For the workshop's Set the stage: open with a check, or go to the one that is open.
+#[component]
+pub fn StartCheckButton(
+    /// The board whose workshop the check opens.
+    board: Id,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let router = Router::expect();
+    let open = Memo::new(move |_| {
+        let team = state.team.get();
+        state.ws.with(|ws| open_check(ws, team.as_ref()).is_some())
+    });
+    let start = move |_| {
+        let cmd = CheckCommand::Open {
+            today: browser::today(),
+            board: Some(board.clone()),
+        };
+        if state.dispatch(cmd) {
+            router.navigate("/check");
+        }
+    };
+    view! {
+        <section class="check-opener" aria-label="Safety check">
+            <h3>"Safety, trust and clarity check"</h3>
+            <p class="hint">"A few anonymous statements before the retro: are the conditions for accountability there?"</p>
+            {move || if open.get() {
+                view! { <Link href="/check">"Go to the open check"</Link> }.into_any()
+            } else {
+                view! { <button on:click=start.clone()>"Open with a safety check"</button> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The open check `id`.
+#[component]
+pub fn OpenCheck(
+    /// The check's id.
+    id: Id,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let check = {
+        let id = id.clone();
+        Memo::new(move |_| state.ws.with(|ws| ws.get::<Check>(&id).cloned()))
+    };
+    let count = {
+        let id = id.clone();
+        Memo::new(move |_| state.ws.with(|ws| responses(ws, &id)))
+    };
+    let need = move || check.with(|c| c.as_ref().map(Check::threshold).unwrap_or(MIN_THRESHOLD));
+    let answered = {
+        let id = id.clone();
+        move || {
+            count.track();
+            answered_text(state, &id)
+        }
+    };
+    let threshold = {
+        let id = id.clone();
+        move |ev: leptos::ev::Event| {
+            if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
+                state.dispatch(CheckCommand::SetThreshold { id: id.clone(), threshold: n });
+            }
+        }
+    };
+    let close = {
+        let id = id.clone();
+        move |_| {
+            if browser::confirm(
+                "Show the results now? The check closes: answers that come later cannot be added, \
+                 so no one's answers can be worked out from a change in the totals.",
+            ) {
+                state.dispatch(CheckCommand::Close { id: id.clone(), today: browser::today() });
+            }
+        }
+    };
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            state.dispatch_undoable(
+                CheckCommand::Delete { id: id.clone() },
+                "Check deleted. Its answers stay until you bring it back or start another.".to_owned(),
+            );
+        }
+    };
+    let board = move || check.with(|c| c.as_ref().and_then(|c| c.board_id.clone()));
+    view! {
+        <section class="open-check" aria-labelledby="open-check-title">
+            <h2 id="open-check-title">{move || check.with(|c| c.as_ref().map(Check::title).unwrap_or_default())}</h2>
+            <p class="answered" role="status">{answered}</p>
+            {move || board().map(|b| view! {
+                <p><Link href=format!("/boards/{b}/workshop")>"Back to the workshop"</Link></p>
+            })}
+            <OneScreen id=id.clone()/>
+            <RemoteCheck id=id.clone()/>
+            {move || (count.get() == 0).then(|| view! { <StatementsEditor id=id.clone()/> })}
+            <div class="show-results">
+                <label>
+                    "Show results at "
+                    <input
+                        type="number"
+                        min=MIN_THRESHOLD.to_string()
+                        max=MAX_THRESHOLD.to_string()
+                        prop:value=move || need().to_string()
+                        on:change=threshold
+                        class="narrow"
+                    />
+                    " responses or more"
+                </label>
+                <p class="hint">
+                    {move || {
+                        let (n, k) = (count.get(), need());
+                        if n < k {
+                            format!("The results stay hidden until {k} have answered ({n} so far), so that no one's answers can be told apart.")
+                        } else {
+                            "Enough have answered. Showing the results closes the check.".to_owned()
+                        }
+                    }}
+                </p>
+                <div class="row-actions">
+                    <button class="primary" on:click=close disabled=move || count.get() < need()>
+                        "Close and show results"
+                    </button>
+                    <button class="danger" on:click=delete>"Delete check"</button>
+                </div>
+            </div>
+        </section>
+    }
+}
