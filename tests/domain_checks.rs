@@ -519,3 +519,29 @@ fn sample_check() -> Check {
     let id = open(&mut f, 1);
     check(&f, &id)
 }
+
+#[test]
+fn two_checks_of_one_day_compare_in_the_order_they_were_made() {
+    let mut f = Fixture::new(12);
+    let mut ids = Vec::new();
+    for score in [2, 4] {
+        let id = open(&mut f, 5);
+        for who in ["a", "b", "c"] {
+            answer_all(&mut f, &id, who, &[Some(score)]);
+        }
+        f.run(Command::Check(K::Close {
+            id: id.clone(),
+            today: day(5),
+        }));
+        ids.push(id);
+    }
+    let t = trend(&f.ws, f.team.as_ref());
+    assert_eq!(t.iter().map(|p| p.check.clone()).collect::<Vec<_>>(), ids);
+    let r = results(&f.ws, &check(&f, &ids[1])).unwrap();
+    let trust = r
+        .conditions
+        .iter()
+        .find(|c| c.condition == Condition::Trust)
+        .unwrap();
+    assert_eq!(trust.change, Some(2.0));
+}

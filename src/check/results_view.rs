@@ -52,7 +52,10 @@ pub fn ResultsView(
                     <li class="condition-result">
                         <strong>{c.condition.label()}</strong>
                         {format!(": {} of 5 on average (median {}){}", score_text(c.mean), score_text(c.median), change_text(c.change))}
-                        <span class="bar" aria-hidden="true"><span style=format!("width: {width:.0}%")></span></span>
+                        <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
+                            <rect class="bar-track" width="100" height="8"/>
+                            <rect class="bar-fill" width=format!("{width:.0}") height="8"/>
+                        </svg>
                     </li>
                 }
             })
@@ -86,7 +89,7 @@ pub fn ResultsView(
                 <ul class="condition-results">{conditions}</ul>
                 <h3>"Questions for the retro"</h3>
                 <ul class="check-questions">{questions}</ul>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Answers per statement">
                     <table class="statement-results">
                         <caption>"How many gave each answer"</caption>
                         <thead>

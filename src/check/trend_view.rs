@@ -88,7 +88,7 @@ pub fn TrendView() -> impl IntoView {
                 <ul class="trend-legend" aria-hidden="true">
                     {Condition::ALL.into_iter().map(|c| view! { <li class=format!("trend-{}", c.key())>{c.label()}</li> }).collect_view()}
                 </ul>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Trend table">
                     <table class="trend-table">
                         <caption>"Each condition across checks"</caption>
                         <thead>

@@ -105,18 +105,21 @@ fn scores(ws: &Workspace, check: &Check) -> Vec<(Statement, Vec<u8>, [u32; 5])> 
 
 /// The check of the same team before `check` whose results can be shown.
 pub fn previous<'a>(ws: &'a Workspace, check: &Check) -> Option<&'a Check> {
-    shown_checks(ws, check.team_id.as_ref())
-        .into_iter()
-        .rfind(|c| c.opened_on < check.opened_on && c.id() != check.id())
+    let list = shown_checks(ws, check.team_id.as_ref());
+    match list.iter().position(|c| c.id() == check.id()) {
+        Some(i) => i.checked_sub(1).and_then(|j| list.get(j)).copied(),
+        None => list.into_iter().rfind(|c| c.opened_on <= check.opened_on),
+    }
 }
 
-/// The team's closed checks with enough answers, oldest first.
+/// The team's closed checks with enough answers, oldest first (two of one day in the order
+/// they were made).
 pub fn shown_checks<'a>(ws: &'a Workspace, team: Option<&Id>) -> Vec<&'a Check> {
     let mut list: Vec<&Check> = ws
         .live::<Check>()
         .filter(|c| c.team_id.as_ref() == team && !c.is_open() && visible(ws, c).is_ok())
         .collect();
-    list.sort_by(|a, b| (a.opened_on, a.id()).cmp(&(b.opened_on, b.id())));
+    list.sort_by_key(|c| c.opened_on);
     list
 }
 
