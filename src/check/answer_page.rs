@@ -29,13 +29,19 @@ pub fn CheckAnswerPage() -> impl IntoView {
         .and_then(|h| h.strip_prefix(INVITE).map(str::to_owned));
     match data {
         None => step.set(Step::Failed(
-            "This page needs an invite link: ask the facilitator for the check's invite link.".to_owned(),
+            "This page needs an invite link: ask the facilitator for the check's invite link."
+                .to_owned(),
         )),
         Some(d) => read_link(&d, move |r| {
-            step.set(match r.map_err(|e| e.to_string()).and_then(|t| read_invite(&t).map_err(|e| e.to_string())) {
-                Ok(inv) => Step::Answering(inv),
-                Err(e) => Step::Failed(format!("The invite could not be read: {e}")),
-            })
+            step.set(
+                match r
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| read_invite(&t).map_err(|e| e.to_string()))
+                {
+                    Ok(inv) => Step::Answering(inv),
+                    Err(e) => Step::Failed(format!("The invite could not be read: {e}")),
+                },
+            )
         }),
     }
     let notices = crate::ui::Notices::expect();

@@ -51,7 +51,8 @@ pub fn OneScreen(
                 .unwrap_or_default()
         })
     };
-    move || match stage.get() {
+    move || {
+        match stage.get() {
         Stage::Idle => view! {
             <div class="row-actions">
                 <button on:click=move |_| stage.set(Stage::Curtain)>"Answer on this screen"</button>
@@ -78,5 +79,6 @@ pub fn OneScreen(
             </section>
         }
         .into_any(),
+    }
     }
 }

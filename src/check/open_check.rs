@@ -114,27 +114,32 @@ pub fn OpenCheck(
         let id = id.clone();
         move |ev: leptos::ev::Event| {
             if let Ok(n) = event_target_value(&ev).trim().parse::<u32>() {
-                state.dispatch(CheckCommand::SetThreshold { id: id.clone(), threshold: n });
+                state.dispatch(CheckCommand::SetThreshold {
+                    id: id.clone(),
+                    threshold: n,
+                });
             }
         }
     };
-    let close = {
-        let id = id.clone();
-        move |_| {
-            if browser::confirm(
+    let close =
+        {
+            let id = id.clone();
+            move |_| {
+                if browser::confirm(
                 "Show the results now? The check closes: answers that come later cannot be added, \
                  so no one's answers can be worked out from a change in the totals.",
             ) {
                 state.dispatch(CheckCommand::Close { id: id.clone(), today: browser::today() });
             }
-        }
-    };
+            }
+        };
     let delete = {
         let id = id.clone();
         move |_| {
             state.dispatch_undoable(
                 CheckCommand::Delete { id: id.clone() },
-                "Check deleted. Its answers stay until you bring it back or start another.".to_owned(),
+                "Check deleted. Its answers stay until you bring it back or start another."
+                    .to_owned(),
             );
         }
     };

@@ -31,7 +31,10 @@ pub fn add_response(state: AppState, text: String) {
     }
     .to_owned();
     read_link(&data, move |r| {
-        let reply = match r.map_err(|e| e.to_string()).and_then(|t| read_reply(&t).map_err(|e| e.to_string())) {
+        let reply = match r
+            .map_err(|e| e.to_string())
+            .and_then(|t| read_reply(&t).map_err(|e| e.to_string()))
+        {
             Ok(reply) => reply,
             Err(e) => return notices.error(format!("The response could not be added: {e}")),
         };
@@ -49,7 +52,10 @@ pub fn add_response(state: AppState, text: String) {
                 "This check is closed: its results are shown, so the response was not added.",
             );
         }
-        if state.all.with_untracked(|ws| is_counted(ws, &reply.check, &reply.response)) {
+        if state
+            .all
+            .with_untracked(|ws| is_counted(ws, &reply.check, &reply.response))
+        {
             return notices.info("This response is already counted: nothing changed.");
         }
         if let Some(team) = team.filter(|t| state.team.get_untracked().as_ref() != Some(t)) {
@@ -86,7 +92,14 @@ pub fn RemoteCheck(
                 .map(|c| invite_json(c, &untrack(|| state.team_name()).unwrap_or_default()))
         });
         if let Some(json) = json {
-            make_and_copy(state.notices(), "/check/answer".to_owned(), INVITE, json, link, "invite link");
+            make_and_copy(
+                state.notices(),
+                "/check/answer".to_owned(),
+                INVITE,
+                json,
+                link,
+                "invite link",
+            );
         }
     };
     let add = move |ev: leptos::ev::SubmitEvent| {

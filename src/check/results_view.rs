@@ -22,7 +22,8 @@ fn change_text(change: Option<f64>) -> String {
 }
 
 fn score_text(x: Option<f64>) -> String {
-    x.map(one_decimal).unwrap_or_else(|| "no answers".to_owned())
+    x.map(one_decimal)
+        .unwrap_or_else(|| "no answers".to_owned())
 }
 
 /// The results of the closed check `id`.
@@ -64,7 +65,11 @@ pub fn ResultsView(
             .statements
             .iter()
             .map(|s| {
-                let counts = s.counts.iter().map(|n| view! { <td>{*n}</td> }).collect_view();
+                let counts = s
+                    .counts
+                    .iter()
+                    .map(|n| view! { <td>{*n}</td> })
+                    .collect_view();
                 view! {
                     <tr>
                         <th scope="row">
@@ -120,7 +125,11 @@ fn Question(
     let state = AppState::expect();
     let router = Router::expect();
     let why = match d.why {
-        Why::Low => format!("“{}” is among the lowest ({} of 5).", d.statement.text, one_decimal(d.mean)),
+        Why::Low => format!(
+            "“{}” is among the lowest ({} of 5).",
+            d.statement.text,
+            one_decimal(d.mean)
+        ),
         Why::Dropped(c) => format!(
             "“{}” dropped by {} since the last check ({} of 5 now).",
             d.statement.text,
@@ -145,7 +154,8 @@ fn Question(
             );
         }
     };
-    let amend = move |_| propose_amendment(state, router, &check.get_value(), &statement.get_value());
+    let amend =
+        move |_| propose_amendment(state, router, &check.get_value(), &statement.get_value());
     view! {
         <li class="check-question">
             <p class="question">{d.question}</p>
@@ -162,7 +172,10 @@ fn Question(
 /// opens the covenant.
 fn propose_amendment(state: AppState, router: Router, check: &Id, s: &Statement) {
     let found = state.ws.with_untracked(|ws| {
-        Some((ws.live::<Covenant>().next()?.clone(), ws.get::<Check>(check)?.clone()))
+        Some((
+            ws.live::<Covenant>().next()?.clone(),
+            ws.get::<Check>(check)?.clone(),
+        ))
     });
     let Some((cov, c)) = found else {
         return state.notices().error(
@@ -173,7 +186,10 @@ fn propose_amendment(state: AppState, router: Router, check: &Id, s: &Statement)
     match cov.state {
         CovenantState::Draft => {
             let draft = crate::domain::check_results::amendment(&cov.terms, &c, s, clause);
-            let cmd = CovenantCommand::EditDraft { id: cov.meta.id.clone(), terms: draft.terms };
+            let cmd = CovenantCommand::EditDraft {
+                id: cov.meta.id.clone(),
+                terms: draft.terms,
+            };
             if !state.dispatch(cmd) {
                 return;
             }
@@ -181,19 +197,27 @@ fn propose_amendment(state: AppState, router: Router, check: &Id, s: &Statement)
         CovenantState::Active | CovenantState::UnderReview => {
             let key = crate::covenant::amendment_key(&cov.meta.id);
             // An amendment already in progress gets the clause too.
-            let kept: Option<crate::domain::covenant::AmendmentDraft> = crate::domain::covenant::read_draft(
-                state.store().get(&key).ok().flatten().as_deref(),
-            );
-            let base = kept.as_ref().map(|k| k.terms.clone()).unwrap_or_else(|| cov.terms.clone());
+            let kept: Option<crate::domain::covenant::AmendmentDraft> =
+                crate::domain::covenant::read_draft(
+                    state.store().get(&key).ok().flatten().as_deref(),
+                );
+            let base = kept
+                .as_ref()
+                .map(|k| k.terms.clone())
+                .unwrap_or_else(|| cov.terms.clone());
             let mut draft = crate::domain::check_results::amendment(&base, &c, s, clause);
             if let Some(k) = kept.filter(|k| !k.reason.trim().is_empty()) {
                 draft.reason = format!("{} {}", k.reason.trim(), draft.reason);
             }
             if let Err(e) = state.store().set(&key, &draft_json(&draft)) {
-                return state.notices().error(format!("The amendment could not be kept: {e}"));
+                return state
+                    .notices()
+                    .error(format!("The amendment could not be kept: {e}"));
             }
         }
     }
-    state.notices().success("The proposal is in the covenant: word the new clause together, then publish it.");
+    state
+        .notices()
+        .success("The proposal is in the covenant: word the new clause together, then publish it.");
     router.navigate("/covenant");
 }

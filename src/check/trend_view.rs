@@ -10,19 +10,46 @@ const W: f64 = 320.0;
 const H: f64 = 120.0;
 const PAD: f64 = 12.0;
 
-/// The chart's points for one condition ("x,y x,y").
-fn points(t: &[TrendPoint], c: Condition) -> String {
-    let step = if t.len() > 1 { (W - 2.0 * PAD) / (t.len() - 1) as f64 } else { 0.0 };
+/// Where one condition's mean at each check sits on the chart.
+fn coords(t: &[TrendPoint], c: Condition) -> Vec<(f64, f64)> {
+    let step = if t.len() > 1 {
+        (W - 2.0 * PAD) / (t.len() - 1) as f64
+    } else {
+        0.0
+    };
     t.iter()
         .enumerate()
         .filter_map(|(i, p)| {
             let m = p.means.iter().find(|m| m.0 == c)?.1?;
-            let x = PAD + step * i as f64;
+            let x = if t.len() > 1 {
+                PAD + step * i as f64
+            } else {
+                W / 2.0
+            };
             let y = H - PAD - (m - 1.0) / 4.0 * (H - 2.0 * PAD);
-            Some(format!("{x:.1},{y:.1}"))
+            Some((x, y))
         })
+        .collect()
+}
+
+/// One condition's line, with a dot at each check (a single check is a dot alone).
+fn series(t: &[TrendPoint], c: Condition) -> impl IntoView {
+    let xy = coords(t, c);
+    let points = xy
+        .iter()
+        .map(|(x, y)| format!("{x:.1},{y:.1}"))
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" ");
+    let dots = xy
+        .into_iter()
+        .map(|(x, y)| view! { <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r="3.5"/> })
+        .collect_view();
+    view! {
+        <g class=format!("trend-{}", c.key())>
+            <polyline points=points fill="none"/>
+            {dots}
+        </g>
+    }
 }
 
 /// "Psychological safety: 3.2, then 3.8. …" for screen readers.
@@ -65,7 +92,7 @@ pub fn TrendView() -> impl IntoView {
         }
         let lines = Condition::ALL
             .into_iter()
-            .map(|c| view! { <polyline class=format!("trend-{}", c.key()) points=points(&t, c) fill="none"/> })
+            .map(|c| series(&t, c))
             .collect_view();
         let rows = t
             .iter()

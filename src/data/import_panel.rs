@@ -163,6 +163,9 @@ fn ImportPreview(
                     if unreadable == 1 { "it" } else { "them" },
                 )}</p>
             })}
+            {ws.with_value(|w| !w.checks.is_empty()).then(|| view! {
+                <p class="hint">"A separate copy leaves the file's safety checks out: their answers cannot take new ids. Merge to keep them."</p>
+            })}
             {(!warnings.is_empty()).then(|| view! {
                 <p>"What could not be read as it is:"</p>
                 <ul class="import-warnings">

@@ -19,6 +19,6 @@ mod timer;
 mod workshop_page;
 
 pub use join::JoinPage;
-pub(crate) use remote::{make_and_copy, MadeLink};
 pub use presenter::PresenterPage;
+pub(crate) use remote::{make_and_copy, MadeLink};
 pub use workshop_page::WorkshopPage;

@@ -11,6 +11,8 @@
 //   5. a coach's browser (20 teams × 10 boards × 50 cards, 500 goals): switching team and
 //      rendering the Teams overview vs the same at 2 teams and at 1 team, and the storage it
 //      takes against localStorage's quota (BENCH_ONLY=teams runs this part alone);
+//   6. the safety check page with a year of checks (24 checks × 12 responses × 9 statements)
+//      vs one check of 3 responses (BENCH_ONLY=check runs this part alone);
 // and then the first-load sizes (tests/size-budget.mjs). Every time includes a forced style
 // and layout pass where the DOM changes. Figures are medians of several runs.
 import { spawn, spawnSync } from "node:child_process";
@@ -172,6 +174,72 @@ async function benchTeams(page) {
   const quota = 5_000_000;
   console.log("Storage of the coach's workspace:");
   console.log(`  ${(chars / 1e6).toFixed(2)} million characters of localStorage's ${quota / 1e6} million: ${((100 * chars) / quota).toFixed(0)}%`);
+}
+
+/** A schema 4 workspace of one team with `checks` closed checks of `people` responses each. */
+function checkWorkspace(checks, people) {
+  const now = "2026-11-21T09:00:00Z";
+  const meta = () => ({ id: uuid(), version: 1, versionNonce: 1, updatedAt: now });
+  const team = { ...meta(), name: "Falcons" };
+  const out = {
+    type: "climb.workspace", schemaVersion: 4, appVersion: "bench", exportedAt: now,
+    teams: [team], members: [], memberships: [], checks: [], answers: [], responses: [],
+  };
+  const conditions = ["safety", "trust", "clarity"];
+  const statements = Array.from({ length: 9 }, (_, i) => ({
+    id: `s${i}`, text: `Statement ${i + 1} about ${conditions[i % 3]}`, condition: conditions[i % 3],
+  }));
+  for (let c = 0; c < checks; c++) {
+    const day = new Date(Date.UTC(2025, 0, 1 + 14 * c)).toISOString().slice(0, 10);
+    const check = { ...meta(), teamId: team.id, openedOn: day, closedOn: day, threshold: 3, statements };
+    out.checks.push(check);
+    const anon = (id) => ({ id, version: 1, versionNonce: 0, updatedAt: `${day}T00:00:00Z`, checkId: check.id });
+    for (let p = 0; p < people; p++) {
+      out.responses.push(anon(uuid()));
+      for (const s of statements) {
+        out.answers.push({ ...anon(uuid()), statementId: s.id, score: 1 + ((p + c + s.id.length) % 5) });
+      }
+    }
+  }
+  return JSON.stringify(out);
+}
+
+/** ms from a click on the Check link until the trend table shows `n` checks. */
+async function checkPageOnce(page, n) {
+  await page.goto(`${base}/team`);
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+  return page.evaluate(
+    (n) =>
+      new Promise((resolve) => {
+        const link = document.querySelector('a[href="/check"]');
+        const t0 = performance.now();
+        const done = () => {
+          if (document.querySelectorAll("table.trend-table tbody tr").length === n) {
+            observer.disconnect();
+            void document.body.offsetHeight;
+            resolve(performance.now() - t0);
+          }
+        };
+        const observer = new MutationObserver(done);
+        observer.observe(document.body, { childList: true, subtree: true });
+        link.click();
+      }),
+    n,
+  );
+}
+
+async function benchChecks(page) {
+  const times = {};
+  for (const [k, checks, people] of [["year", 24, 12], ["one", 1, 3]]) {
+    await openWith(page, checkWorkspace(checks, people), "/team");
+    const t = [];
+    for (let i = 0; i < RUNS; i++) t.push(await checkPageOnce(page, checks));
+    times[k] = median(t);
+  }
+  console.log(`Open the Check page, results and trend drawn (median of ${RUNS}):`);
+  console.log(`  24 checks × 12 responses (2,592 answers): ${ms(times.year)}`);
+  console.log(`  1 check × 3 responses (27 answers):       ${ms(times.one)}`);
+  console.log(`  ratio year / one:                         ${(times.year / times.one).toFixed(2)}`);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -367,6 +435,12 @@ try {
     server.kill();
     process.exit(0);
   }
+  if (process.env.BENCH_ONLY === "check") {
+    await benchChecks(page);
+    await browser.close();
+    server.kill();
+    process.exit(0);
+  }
   const big = workspace(1000);
   const app = [];
   const plain = [];
@@ -443,6 +517,7 @@ try {
   console.log(`  ratio Climb / plain:          ${(median(saves) / median(plainSaves)).toFixed(2)}`);
 
   await benchTeams(page);
+  await benchChecks(page);
 } finally {
   await browser.close();
   server.kill();
