@@ -328,6 +328,21 @@ fn statements_can_be_reworded_added_and_removed_until_someone_answers() {
         c.statements.last().unwrap().text,
         "We say no to work we cannot do well."
     );
+    // The last statement stays: a check of nothing could not be answered.
+    let mut g = Fixture::new(60);
+    let lone = open(&mut g, 1);
+    let all = check(&g, &lone).statements;
+    for s in &all[1..] {
+        g.run(Command::Check(K::RemoveStatement {
+            id: lone.clone(),
+            statement: s.id.clone(),
+        }));
+    }
+    let e = g.refuse(Command::Check(K::RemoveStatement {
+        id: lone.clone(),
+        statement: all[0].id.clone(),
+    }));
+    assert!(e.to_string().contains("at least one statement"), "{e}");
     // Reworded: a new statement, not compared with the old wording's answers.
     assert_eq!(
         c.statements[0].text,

@@ -199,7 +199,12 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &CheckCommand) -> Result<String, DomainErr
             Ok("change a statement".to_owned())
         }
         CheckCommand::RemoveStatement { id, statement } => {
-            editable(tx, id)?;
+            let check = editable(tx, id)?;
+            if check.statements.len() <= 1 {
+                return Err(DomainError::Check(
+                    "A check needs at least one statement: add another before removing this one.",
+                ));
+            }
             tx.update::<Check>(id, |c| c.statements.retain(|s| &s.id != statement))?;
             Ok("remove a statement".to_owned())
         }
