@@ -560,3 +560,49 @@ fn two_checks_of_one_day_compare_in_the_order_they_were_made() {
         .unwrap();
     assert_eq!(trust.change, Some(2.0));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Any text, or a valid invite or response cut or changed anywhere, reads as a link or a
+    /// reason: never a panic.
+    #[test]
+    fn no_link_text_panics(junk in ".{0,200}", cut in 0usize..2000, byte in 0u8..128) {
+        let _ = read_invite(&junk);
+        let _ = read_reply(&junk);
+        let c = sample_check();
+        let inv = invite_json(&c, "Team");
+        let reply = reply_json(
+            &read_invite(&inv).unwrap(),
+            &Id::from("r"),
+            &c.statements.iter().map(|s| (s.id.clone(), Some(3))).collect(),
+        );
+        for text in [inv, reply] {
+            let chars: Vec<char> = text.chars().collect();
+            let at = cut % (chars.len() + 1);
+            let cut_text: String = chars[..at].iter().collect();
+            let mut changed = chars.clone();
+            if let Some(ch) = changed.get_mut(at.min(chars.len().saturating_sub(1))) {
+                *ch = char::from(byte);
+            }
+            let changed: String = changed.into_iter().collect();
+            for t in [cut_text, changed] {
+                let _ = read_invite(&t);
+                if let Ok(r) = read_reply(&t) {
+                    // Whatever a response link says, answering with it is a change or a reason.
+                    let mut f = Fixture::new(70);
+                    let id = open(&mut f, 1);
+                    let _ = f.ws.apply(
+                        &Command::Check(K::Answer { id, answers: r.answers(), response: r.response, today: day(2) }),
+                        at_time(),
+                        &mut climb::domain::Rng::new(1),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn at_time() -> chrono::DateTime<chrono::Utc> {
+    at(5)
+}
