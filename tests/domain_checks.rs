@@ -69,27 +69,56 @@ fn a_reversed_statement_counts_from_the_other_end_and_skips_are_not_scores() {
     assert!(holdback.reversed);
     answer_all(&mut f, &id, "r1", &[Some(5)]);
     answer_all(&mut f, &id, "r2", &[Some(4)]);
-    answer_all(&mut f, &id, "r3", &[None]);
-    let r = results(&f.ws, &check(&f, &id)).expect("three responses");
-    assert_eq!(r.responses, 3);
+    // r3 skips the reversed statement (the third) and answers the rest 3.
+    answer_all(&mut f, &id, "r3", &[Some(3), Some(3), None]);
+    answer_all(&mut f, &id, "r4", &[Some(2)]);
+    let r = results(&f.ws, &check(&f, &id)).expect("four responses");
+    assert_eq!(r.responses, 4);
     let hb = r
         .statements
         .iter()
         .find(|s| s.statement.id == holdback.id)
         .unwrap();
-    // As answered: one 5, one 4; scored: 1 and 2.
-    assert_eq!(hb.counts, [0, 0, 0, 1, 1]);
+    // As answered: 5, 4 and 2; scored: 1, 2 and 4.
+    assert_eq!(hb.counts, [0, 1, 0, 1, 1]);
     assert_eq!(hb.skipped, 1);
-    assert_eq!(hb.mean, Some(1.5));
-    assert_eq!(hb.median, Some(1.5));
+    assert_eq!(hb.mean, Some(7.0 / 3.0));
+    assert_eq!(hb.median, Some(2.0));
     let safety = r
         .conditions
         .iter()
         .find(|c| c.condition == Condition::Safety)
         .unwrap();
-    // Two positive statements (5, 4, 5, 4) and the reversed one (1, 2): six answers.
-    assert_eq!(safety.answers, 6);
-    assert_eq!(safety.mean, Some(21.0 / 6.0));
+    // Two positive statements (5, 4, 3, 2 each) and the reversed one (1, 2, 4): 11 answers.
+    assert_eq!(safety.answers, 11);
+    assert_eq!(safety.mean, Some(35.0 / 11.0));
+}
+
+#[test]
+fn a_statement_too_few_answered_shows_nothing_and_skips_alone_are_not_a_response() {
+    let mut f = Fixture::new(13);
+    let id = open(&mut f, 1);
+    let e = f.refuse(Command::Check(K::Answer {
+        id: id.clone(),
+        response: Id::from("blank"),
+        answers: check(&f, &id).statements.iter().map(|s| (s.id.clone(), None)).collect(),
+        today: day(2),
+    }));
+    assert!(e.to_string().contains("at least one statement"), "{e}");
+    assert_eq!(responses(&f.ws, &id), 0);
+    // Only the first person answers the first statement: its one answer must not show.
+    answer_all(&mut f, &id, "a", &[Some(1), Some(4)]);
+    answer_all(&mut f, &id, "b", &[None, Some(4)]);
+    answer_all(&mut f, &id, "c", &[None, Some(4)]);
+    let r = results(&f.ws, &check(&f, &id)).unwrap();
+    let first = &r.statements[0];
+    assert_eq!(first.counts, [0; 5]);
+    assert_eq!(first.mean, None);
+    assert_eq!(first.skipped, 3);
+    let safety = r.conditions.iter().find(|c| c.condition == Condition::Safety).unwrap();
+    // The second statement (three 4s) counts; the first adds nothing to the summary.
+    assert_eq!(safety.mean, Some(4.0));
+    assert!(discussion(&r).iter().all(|d| d.statement.id != first.statement.id));
 }
 
 #[test]
@@ -459,6 +488,12 @@ fn a_statement_becomes_a_goal_or_an_amendment_linked_to_the_check() {
         goal.outcome
     );
     assert_eq!(goal.due, Some(day(17)));
+    let e = f.refuse(Command::Check(K::MakeGoal {
+        id: id.clone(),
+        statement: s.id.clone(),
+        today: day(3),
+    }));
+    assert!(e.to_string().contains("already"), "{e}");
     let terms = climb::domain::covenant::Terms::default();
     let draft = climb::domain::check_results::amendment(&terms, &c, &s, Id::from("clause-1"));
     assert_eq!(draft.terms.behaviours.len(), 1);
@@ -486,6 +521,14 @@ fn deleting_a_check_can_be_undone_and_its_answers_stay() {
     assert_eq!(responses(&f.ws, &id), 1);
     assert_eq!(f.ws.live::<Response>().count(), 1);
     assert_eq!(f.ws.live::<Answer>().count(), answers);
+    // Deleted again, and another check opened: bringing it back would make two open checks.
+    f.run(Command::Check(K::Delete { id: id.clone() }));
+    open(&mut f, 2);
+    let e = f.refuse(Command::Undelete {
+        kind: climb::domain::merge::DeletedKind::Check,
+        id: id.clone(),
+    });
+    assert!(e.to_string().contains("Another check is open"), "{e}");
 }
 
 #[test]
@@ -515,18 +558,26 @@ fn links_that_are_not_checks_are_refused_with_a_reason() {
     let mut f = Fixture::new(10);
     let id = open(&mut f, 1);
     let s0 = check(&f, &id).statements[0].id.clone();
-    f.run(Command::Check(K::Answer {
+    f.refuse(Command::Check(K::Answer {
         id: id.clone(),
         response: Id::from("x"),
         answers: vec![
             (s0.clone(), Some(9)),
             (Id::from("nope"), Some(3)),
-            (s0, Some(0)),
+            (s0.clone(), Some(0)),
         ],
         today: day(2),
     }));
+    assert_eq!(responses(&f.ws, &id), 0);
+    // With one real score among them, only that one is written.
+    f.run(Command::Check(K::Answer {
+        id: id.clone(),
+        response: Id::from("y"),
+        answers: vec![(s0.clone(), Some(9)), (Id::from("nope"), Some(3)), (s0, Some(2))],
+        today: day(2),
+    }));
     assert_eq!(responses(&f.ws, &id), 1);
-    assert!(f.ws.answers.is_empty());
+    assert_eq!(f.ws.answers.len(), 1);
 }
 
 fn sample_check() -> Check {

@@ -133,7 +133,7 @@ pub const DEFAULTS: [(&str, &str, Condition, bool, &str); 9] = [
         "When I am stuck, people here ask how they can help rather than why it is not done.",
         Condition::Trust,
         false,
-        "How can we ask \"How can I help?\" sooner?",
+        "How can we ask “How can I help?” sooner?",
     ),
     (
         "default.trust.intent",

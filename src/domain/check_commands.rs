@@ -86,6 +86,18 @@ pub fn open_check<'a>(ws: &'a Workspace, team: Option<&Id>) -> Option<&'a Check>
         .max_by_key(|c| c.opened_on)
 }
 
+/// The outcome of the micro-goal made from statement `s`.
+pub fn goal_outcome(s: &Statement) -> String {
+    format!("We agree one step and try it: {}", question_for(s))
+}
+
+/// Whether statement `s` of `check` is a (live) micro-goal already.
+pub fn goal_made(ws: &Workspace, check: &Id, s: &Statement) -> bool {
+    let outcome = goal_outcome(s);
+    ws.live::<Goal>()
+        .any(|g| g.from_check.as_ref() == Some(check) && g.outcome == outcome)
+}
+
 const ANSWERED: &str =
     "Someone has answered already: the statements stay as they were asked. Change them in the next check.";
 
@@ -134,8 +146,8 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &CheckCommand) -> Result<String, DomainErr
                 .max_by_key(|c| c.opened_on)
                 .cloned();
             let (statements, threshold) = match last {
-                Some(c) => (c.statements.clone(), c.threshold()),
-                None => (default_statements(), MIN_THRESHOLD),
+                Some(c) if !c.statements.is_empty() => (c.statements.clone(), c.threshold()),
+                _ => (default_statements(), MIN_THRESHOLD),
             };
             tx.insert(|meta| Check {
                 meta,
@@ -240,6 +252,16 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &CheckCommand) -> Result<String, DomainErr
             if is_counted(tx.ws(), id, response) {
                 return Err(DomainError::Check("This response is already counted."));
             }
+            // A response of skips only would count towards the threshold while adding nothing:
+            // two of them and one real response would show that one person's answers.
+            let given = answers.iter().any(|(sid, score)| {
+                score.is_some_and(|s| (1..=5).contains(&s)) && check.statement(sid).is_some()
+            });
+            if !given {
+                return Err(DomainError::Check(
+                    "Choose an answer to at least one statement: a response of skips only is not counted.",
+                ));
+            }
             let rid = response_id(id, response);
             tx.insert_meta(anonymous_meta(rid, *today), |meta| Response {
                 meta,
@@ -293,8 +315,10 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &CheckCommand) -> Result<String, DomainErr
                 kind: "statement",
                 id: statement.clone(),
             })?;
-            let question = question_for(s);
-            let outcome = format!("Agree and try one step on “{question}”");
+            let outcome = goal_outcome(s);
+            if goal_made(tx.ws(), id, s) {
+                return Err(DomainError::Check("This statement is a micro-goal already."));
+            }
             let verification = format!("At the next check, “{}” scores higher.", s.text);
             tx.insert(|meta| Goal {
                 meta,

@@ -45,7 +45,8 @@ pub struct StatementResult {
     pub statement: Statement,
     /// How many gave each answer, "strongly disagree" (1) first, as answered.
     pub counts: [u32; 5],
-    /// How many answered the check but skipped this statement.
+    /// How many answered the check but skipped this statement (or, when too few answered it,
+    /// everybody: see [`results`]).
     pub skipped: u32,
     /// Scored (5 is good), over those who answered it.
     pub median: Option<f64>,
@@ -150,8 +151,17 @@ fn diff(now: Option<f64>, then: Option<f64>) -> Option<f64> {
 }
 
 fn results_alone(ws: &Workspace, check: &Check) -> Results {
-    let per = scores(ws, check);
+    let mut per = scores(ws, check);
     let people = responses(ws, check.id());
+    // A statement fewer than the threshold answered (the others skipped it) would show those
+    // few people's answers: it shows nothing, and counts in no summary.
+    let need = check.threshold() as usize;
+    for (_, list, raw) in &mut per {
+        if list.len() < need {
+            list.clear();
+            *raw = [0; 5];
+        }
+    }
     let statements = per
         .iter()
         .map(|(s, list, raw)| StatementResult {
@@ -259,13 +269,15 @@ pub struct TrendPoint {
 
 /// Each condition across the team's checks, oldest first (only checks with results shown).
 pub fn trend(ws: &Workspace, team: Option<&Id>) -> Vec<TrendPoint> {
-    shown_checks(ws, team)
-        .into_iter()
-        .map(|c| {
+    let list = shown_checks(ws, team);
+    let titles = numbered_titles(&list);
+    list.into_iter()
+        .zip(titles)
+        .map(|(c, title)| {
             let r = results_alone(ws, c);
             TrendPoint {
                 check: c.id().clone(),
-                title: c.title(),
+                title,
                 responses: r.responses,
                 means: Condition::ALL
                     .into_iter()
@@ -274,6 +286,21 @@ pub fn trend(ws: &Workspace, team: Option<&Id>) -> Vec<TrendPoint> {
                         (k, m.and_then(|m| m.mean))
                     })
                     .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The checks' titles, with "(2)", "(3)"… for a second and third check of one day.
+fn numbered_titles(list: &[&Check]) -> Vec<String> {
+    let mut seen: std::collections::BTreeMap<String, u32> = Default::default();
+    list.iter()
+        .map(|c| {
+            let n = seen.entry(c.title()).or_insert(0);
+            *n += 1;
+            match *n {
+                1 => c.title(),
+                n => format!("{} ({n})", c.title()),
             }
         })
         .collect()
@@ -329,7 +356,7 @@ pub fn amendment(terms: &Terms, check: &Check, s: &Statement, clause: Id) -> Ame
             s.condition.label(),
             super::merge::excerpt(&s.text, 60)
         ),
-        text: format!("Our answer to “{}”: ", question_for(s)),
+        text: format!("Our answer to: {} ", question_for(s)),
         clarity: [false; 5],
     });
     AmendmentDraft {

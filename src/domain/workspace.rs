@@ -337,6 +337,17 @@ fn undelete(tx: &mut Tx, kind: DeletedKind, id: &Id) -> Result<String, DomainErr
         }
         DeletedKind::Covenant => one::<Covenant>(tx, id),
         DeletedKind::Goal => one::<Goal>(tx, id),
-        DeletedKind::Check => one::<Check>(tx, id),
+        DeletedKind::Check => {
+            // One open check per team: a second one would be out of sight.
+            let c = tx.deleted::<Check>(id)?;
+            if c.is_open()
+                && super::check_commands::open_check(tx.ws(), c.team_id.as_ref()).is_some()
+            {
+                return Err(DomainError::Check(
+                    "Another check is open for this team: show its results or delete it first.",
+                ));
+            }
+            one::<Check>(tx, id)
+        }
     }
 }
