@@ -101,7 +101,11 @@ fn a_statement_too_few_answered_shows_nothing_and_skips_alone_are_not_a_response
     let e = f.refuse(Command::Check(K::Answer {
         id: id.clone(),
         response: Id::from("blank"),
-        answers: check(&f, &id).statements.iter().map(|s| (s.id.clone(), None)).collect(),
+        answers: check(&f, &id)
+            .statements
+            .iter()
+            .map(|s| (s.id.clone(), None))
+            .collect(),
         today: day(2),
     }));
     assert!(e.to_string().contains("at least one statement"), "{e}");
@@ -115,10 +119,16 @@ fn a_statement_too_few_answered_shows_nothing_and_skips_alone_are_not_a_response
     assert_eq!(first.counts, [0; 5]);
     assert_eq!(first.mean, None);
     assert_eq!(first.skipped, 3);
-    let safety = r.conditions.iter().find(|c| c.condition == Condition::Safety).unwrap();
+    let safety = r
+        .conditions
+        .iter()
+        .find(|c| c.condition == Condition::Safety)
+        .unwrap();
     // The second statement (three 4s) counts; the first adds nothing to the summary.
     assert_eq!(safety.mean, Some(4.0));
-    assert!(discussion(&r).iter().all(|d| d.statement.id != first.statement.id));
+    assert!(discussion(&r)
+        .iter()
+        .all(|d| d.statement.id != first.statement.id));
 }
 
 #[test]
@@ -573,7 +583,11 @@ fn links_that_are_not_checks_are_refused_with_a_reason() {
     f.run(Command::Check(K::Answer {
         id: id.clone(),
         response: Id::from("y"),
-        answers: vec![(s0.clone(), Some(9)), (Id::from("nope"), Some(3)), (s0, Some(2))],
+        answers: vec![
+            (s0.clone(), Some(9)),
+            (Id::from("nope"), Some(3)),
+            (s0, Some(2)),
+        ],
         today: day(2),
     }));
     assert_eq!(responses(&f.ws, &id), 1);

@@ -39,7 +39,10 @@ pub fn CheckAnswerPage() -> impl IntoView {
                     .and_then(|t| read_invite(&t).map_err(|e| e.to_string()))
                 {
                     Ok(inv) => Step::Answering(inv),
-                    Err(e) => Step::Failed(format!("The invite could not be read: {e}")),
+                    Err(e) => Step::Failed(format!(
+                        "The invite could not be read: {}",
+                        super::remote_check::sentence(&e)
+                    )),
                 },
             )
         }),
@@ -76,7 +79,7 @@ pub fn CheckAnswerPage() -> impl IntoView {
                     <p class="privacy-note">
                         "Your name is not asked, and this browser keeps nothing. Your answers leave as a "
                         "response link with a random id and no name, which you send back to the facilitator. "
-                        "They could tell one link from another by who sent it; Climb shows only the team's totals."
+                        "The facilitator could tell one link from another by who sent it; Climb shows only the team's totals."
                     </p>
                     <AnswerForm statements=inv.statements.clone() submit="Make my response link" done=send(inv.clone())/>
                 }.into_any(),

@@ -48,7 +48,18 @@ pub fn CheckPage() -> impl IntoView {
                 Some(id) => view! { <OpenCheck id=id/> }.into_any(),
                 None => view! { <StartCheck/> }.into_any(),
             }}
-            {move || latest.get().map(|id| view! { <ResultsView id=id/> })}
+            // While a new check is open, the last one's results fold away, so nobody takes them
+            // for the new one's.
+            {move || latest.get().map(|id| if open.get().is_some() {
+                view! {
+                    <details class="last-results">
+                        <summary>"The last check's results"</summary>
+                        <ResultsView id=id/>
+                    </details>
+                }.into_any()
+            } else {
+                view! { <ResultsView id=id/> }.into_any()
+            })}
             <TrendView/>
         </section>
     }

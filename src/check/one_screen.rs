@@ -25,9 +25,38 @@ enum Stage {
 pub fn OneScreen(
     /// The open check.
     id: Id,
+    /// Set while the curtain is up or someone answers, so the page hides the facilitator's
+    /// controls.
+    busy: RwSignal<bool>,
 ) -> impl IntoView {
     let state = AppState::expect();
     let stage = RwSignal::new(Stage::Idle);
+    // The curtain's and the form's first control take the focus as they appear, so a keyboard
+    // user goes on where they are instead of from the top of the page.
+    let start_ref = NodeRef::<leptos::html::Button>::new();
+    let form_ref = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(b) = start_ref.get() {
+            let _ = b.focus();
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(d) = form_ref.get() {
+            if let Ok(Some(first)) = d.query_selector("input") {
+                if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(first) {
+                    let _ = el.focus();
+                }
+            }
+        }
+    });
+    let to = move |next: Stage| {
+        if next != Stage::Idle {
+            // Whoever answers next must not undo (or read in Undo's name) an earlier change.
+            state.forget_history();
+        }
+        busy.set(next != Stage::Idle);
+        stage.set(next);
+    };
     let thanked = RwSignal::new(false);
     let check = StoredValue::new(id);
     let send = Callback::new(move |answers: Answers| {
@@ -38,10 +67,8 @@ pub fn OneScreen(
             today: browser::today(),
         };
         if state.dispatch(cmd) {
-            // The next person must not undo (or read in Undo's name) what this one did.
-            state.forget_history();
             thanked.set(true);
-            stage.set(Stage::Curtain);
+            to(Stage::Curtain);
         }
     });
     let statements = move || {
@@ -55,27 +82,29 @@ pub fn OneScreen(
         match stage.get() {
         Stage::Idle => view! {
             <div class="row-actions">
-                <button on:click=move |_| stage.set(Stage::Curtain)>"Answer on this screen"</button>
+                <button on:click=move |_| to(Stage::Curtain)>"Answer on this screen"</button>
             </div>
         }
         .into_any(),
         Stage::Curtain => view! {
             <section class="curtain" aria-label="Hand-over">
                 {move || thanked.get().then(|| view! { <p>"Thank you: those answers are in."</p> })}
-                <p class="curtain-title">"Pass the screen to the next person."</p>
+                <p class="curtain-title">{move || if thanked.get() { "Pass the screen to the next person." } else { "Pass the screen to the first person." }}</p>
                 <p>"Press Start when only you can see the screen. Your name is not asked or kept."</p>
                 <p role="status">{move || answered_text(state, &check.get_value())}</p>
                 <div class="row-actions centred">
-                    <button class="primary big" on:click=move |_| stage.set(Stage::Answering)>"Start answering"</button>
-                    <button on:click=move |_| { thanked.set(false); stage.set(Stage::Idle); }>"Stop answering on this screen"</button>
+                    <button class="primary big" node_ref=start_ref on:click=move |_| to(Stage::Answering)>"Start answering"</button>
+                    <button on:click=move |_| { thanked.set(false); to(Stage::Idle); }>"Stop answering on this screen"</button>
                 </div>
             </section>
         }
         .into_any(),
         Stage::Answering => view! {
             <section class="answering" aria-label="Answering">
-                <AnswerForm statements=statements() submit="Send my answers" done=send/>
-                <button on:click=move |_| stage.set(Stage::Curtain)>"Cancel: send nothing"</button>
+                <div node_ref=form_ref>
+                    <AnswerForm statements=statements() submit="Send my answers" done=send/>
+                </div>
+                <button on:click=move |_| to(Stage::Curtain)>"Cancel: send nothing"</button>
             </section>
         }
         .into_any(),

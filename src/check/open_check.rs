@@ -61,9 +61,15 @@ pub fn StartCheckButton(
 ) -> impl IntoView {
     let state = AppState::expect();
     let router = Router::expect();
+    let here = board.clone();
     let open = Memo::new(move |_| {
         let team = state.team.get();
-        state.ws.with(|ws| open_check(ws, team.as_ref()).is_some())
+        state.ws.with(|ws| {
+            open_check(ws, team.as_ref()).is_some()
+                || ws
+                    .live::<Check>()
+                    .any(|c| c.board_id.as_ref() == Some(&here))
+        })
     });
     let start = move |_| {
         let cmd = CheckCommand::Open {
@@ -79,7 +85,7 @@ pub fn StartCheckButton(
             <h3>"Safety, trust and clarity check"</h3>
             <p class="hint">"A few anonymous statements before the retro: are the conditions for accountability there?"</p>
             {move || if open.get() {
-                view! { <Link href="/check">"Go to the open check"</Link> }.into_any()
+                view! { <Link href="/check">"Go to the check"</Link> }.into_any()
             } else {
                 view! { <button on:click=start.clone()>"Open with a safety check"</button> }.into_any()
             }}
@@ -121,18 +127,21 @@ pub fn OpenCheck(
             }
         }
     };
-    let close =
-        {
-            let id = id.clone();
-            move |_| {
-                if browser::confirm(
-                "Show the results now? The check closes: answers that come later cannot be added, \
-                 so no one's answers can be worked out from a change in the totals.",
-            ) {
-                state.dispatch(CheckCommand::Close { id: id.clone(), today: browser::today() });
+    let close = {
+        let id = id.clone();
+        move |_| {
+            let asked = "Show the results now? The check closes: answers that come later cannot \
+                         be added, so no one's answers can be worked out from a change in the totals.";
+            let cmd = CheckCommand::Close {
+                id: id.clone(),
+                today: browser::today(),
+            };
+            if browser::confirm(asked) && state.dispatch(cmd) {
+                // Reopening by Undo would let a later answer show in the change of totals.
+                state.forget_history();
             }
-            }
-        };
+        }
+    };
     let delete = {
         let id = id.clone();
         move |_| {
@@ -144,6 +153,7 @@ pub fn OpenCheck(
         }
     };
     let board = move || check.with(|c| c.as_ref().and_then(|c| c.board_id.clone()));
+    let busy = RwSignal::new(false);
     view! {
         <section class="open-check" aria-labelledby="open-check-title">
             <h2 id="open-check-title">{move || check.with(|c| c.as_ref().map(Check::title).unwrap_or_default())}</h2>
@@ -151,7 +161,9 @@ pub fn OpenCheck(
             {move || board().map(|b| view! {
                 <p><Link href=format!("/boards/{b}/workshop")>"Back to the workshop"</Link></p>
             })}
-            <OneScreen id=id.clone()/>
+            <OneScreen id=id.clone() busy=busy/>
+            // Behind the curtain and while someone answers, the facilitator's controls step aside.
+            <div class="check-controls" class:hidden=move || busy.get()>
             <RemoteCheck id=id.clone()/>
             {move || (count.get() == 0).then(|| view! { <StatementsEditor id=id.clone()/> })}
             <div class="show-results">
@@ -183,6 +195,7 @@ pub fn OpenCheck(
                     </button>
                     <button class="danger" on:click=delete>"Delete check"</button>
                 </div>
+            </div>
             </div>
         </section>
     }

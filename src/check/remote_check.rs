@@ -16,6 +16,17 @@ pub const INVITE: &str = "#check=";
 /// The fragment key of a response link: `…/check#answers=<data>`.
 pub const RESPONSE: &str = "#answers=";
 
+/// A reason as the end of a sentence: lower-case start, one full stop.
+pub fn sentence(reason: &str) -> String {
+    let mut c = reason.trim().trim_end_matches('.').chars();
+    let mut out: String = match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    };
+    out.push('.');
+    out
+}
+
 /// Reads a response link (or its data alone) and adds it to its check, saying what happened.
 pub fn add_response(state: AppState, text: String) {
     let notices = state.notices();
@@ -36,7 +47,9 @@ pub fn add_response(state: AppState, text: String) {
             .and_then(|t| read_reply(&t).map_err(|e| e.to_string()))
         {
             Ok(reply) => reply,
-            Err(e) => return notices.error(format!("The response could not be added: {e}")),
+            Err(e) => {
+                return notices.error(format!("The response could not be added: {}", sentence(&e)))
+            }
         };
         let found = state.all.with_untracked(|ws| {
             ws.get::<Check>(&reply.check)
@@ -120,8 +133,9 @@ pub fn RemoteCheck(
                 "which keeps nothing, and sends back a response link: a random id and their answers, no name."
             </p>
             <p class="privacy-note">
-                "You could tell one response link from another by who sent it. Add them without "
-                "opening them: Climb shows only the totals, and the same link twice counts once."
+                "You could tell one response link from another by who sent it, so paste each here (or "
+                "open it in this browser) without reading it: Climb shows only the totals, and the "
+                "same link twice counts once."
             </p>
             <div class="row-actions">
                 <button on:click=copy>"Copy invite link"</button>

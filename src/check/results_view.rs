@@ -37,11 +37,11 @@ pub fn ResultsView(
     let data = Memo::new(move |_| {
         state.ws.with(|ws| {
             let c = ws.get::<Check>(&check.get_value())?;
-            Some((c.title(), results(ws, c)?))
+            Some((c.title(), c.board_id.clone(), results(ws, c)?))
         })
     });
     move || {
-        let Some((title, r)) = data.get() else {
+        let Some((title, board, r)) = data.get() else {
             return ().into_any();
         };
         let conditions = r
@@ -52,7 +52,10 @@ pub fn ResultsView(
                 view! {
                     <li class="condition-result">
                         <strong>{c.condition.label()}</strong>
-                        {format!(": {} of 5 on average (median {}){}", score_text(c.mean), score_text(c.median), change_text(c.change))}
+                        {match c.mean {
+                            Some(m) => format!(": {} of 5 on average (median {}){}", one_decimal(m), score_text(c.median), change_text(c.change)),
+                            None => ": too few answers to show".to_owned(),
+                        }}
                         <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
                             <rect class="bar-track" width="100" height="8"/>
                             <rect class="bar-fill" width=format!("{width:.0}") height="8"/>
@@ -90,7 +93,10 @@ pub fn ResultsView(
         view! {
             <section class="check-results" aria-labelledby="results-title">
                 <h2 id="results-title">{format!("Results: {title}")}</h2>
-                <p>{format!("{} people answered. Scores run from 1 to 5, where 5 is the good end.", r.responses)}</p>
+                <p>{format!("{} people answered. Scores run from 1 to 5, where 5 is the good end. A statement fewer than {} answered shows no figures.", r.responses, r.threshold)}</p>
+                {board.map(|b| view! {
+                    <p><crate::router::Link href=format!("/boards/{b}/workshop")>"Back to the workshop"</crate::router::Link></p>
+                })}
                 <ul class="condition-results">{conditions}</ul>
                 <h3>"Questions for the retro"</h3>
                 <ul class="check-questions">{questions}</ul>
@@ -126,16 +132,24 @@ fn Question(
     let router = Router::expect();
     let why = match d.why {
         Why::Low => format!(
-            "“{}” is among the lowest ({} of 5).",
-            d.statement.text,
-            one_decimal(d.mean)
+            "Among the lowest ({} of 5): “{}”",
+            one_decimal(d.mean),
+            d.statement.text
         ),
         Why::Dropped(c) => format!(
-            "“{}” dropped by {} since the last check ({} of 5 now).",
-            d.statement.text,
+            "Down {} since the last check ({} of 5 now): “{}”",
             one_decimal(-c),
-            one_decimal(d.mean)
+            one_decimal(d.mean),
+            d.statement.text
         ),
+    };
+    let made = {
+        let (check, s) = (check.clone(), d.statement.clone());
+        Memo::new(move |_| {
+            state
+                .ws
+                .with(|ws| crate::domain::check_commands::goal_made(ws, &check, &s))
+        })
     };
     let statement = StoredValue::new(d.statement.clone());
     let check = StoredValue::new(check);
@@ -161,7 +175,9 @@ fn Question(
             <p class="question">{d.question}</p>
             <p class="hint">{why}</p>
             <div class="row-actions">
-                <button on:click=goal aria-label=format!("Make a micro-goal from “{}”", d.statement.text)>"Make a micro-goal"</button>
+                <button on:click=goal disabled=move || made.get() aria-label=format!("Make a micro-goal from “{}”", d.statement.text)>
+                    {move || if made.get() { "Micro-goal made" } else { "Make a micro-goal" }}
+                </button>
                 <button on:click=amend aria-label=format!("Propose a covenant amendment from “{}”", d.statement.text)>"Propose an amendment"</button>
             </div>
         </li>

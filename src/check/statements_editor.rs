@@ -49,8 +49,9 @@ pub fn StatementsEditor(
             <summary>{move || format!("Edit the statements ({})", statements.with(Vec::len))}</summary>
             <p class="hint">"Once someone has answered, the statements stay as they were asked."</p>
             <ol class="statement-list">
-                <For each=move || statements.get() key=|s| s.clone() let:s>
-                    <StatementRow check=check.get_value() statement=s/>
+                // Rows by position, so an edit keeps the row (and the keyboard focus) in place.
+                <For each=move || 0..statements.with(Vec::len) key=|i| *i let:i>
+                    <StatementRow check=check.get_value() index=i statements=statements/>
                 </For>
             </ol>
             <form class="statement-add" on:submit=add aria-label="Add a statement">
@@ -92,52 +93,72 @@ pub fn StatementsEditor(
 fn StatementRow(
     /// The check it belongs to.
     check: Id,
-    /// The statement as stored.
-    statement: Statement,
+    /// Its position in the check.
+    index: usize,
+    /// The check's statements as stored.
+    statements: Memo<Vec<Statement>>,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let s = StoredValue::new(statement.clone());
     let check = StoredValue::new(check);
+    let current = Memo::new(move |_| statements.with(|l| l.get(index).cloned()));
     let edit = move |text: Option<String>, condition: Option<Condition>, reversed: Option<bool>| {
-        let old = s.get_value();
+        let Some(old) = current.get_untracked() else {
+            return false;
+        };
         state.dispatch(CheckCommand::EditStatement {
             id: check.get_value(),
             statement: old.id.clone(),
             text: text.unwrap_or(old.text),
             condition: condition.unwrap_or(old.condition),
             reversed: reversed.unwrap_or(old.reversed),
-        });
+        })
     };
     let remove = move |_| {
-        state.dispatch(CheckCommand::RemoveStatement {
-            id: check.get_value(),
-            statement: s.get_value().id,
-        });
+        if let Some(s) = current.get_untracked() {
+            state.dispatch(CheckCommand::RemoveStatement {
+                id: check.get_value(),
+                statement: s.id,
+            });
+        }
     };
+    let text = move || current.with(|s| s.as_ref().map(|s| s.text.clone()).unwrap_or_default());
+    let condition =
+        move || current.with(|s| s.as_ref().map(|s| s.condition.key()).unwrap_or_default());
     view! {
         <li class="statement-row">
             <input
                 type="text"
-                aria-label="Statement"
+                aria-label=move || format!("Statement {}", index + 1)
                 maxlength=MAX_TEXT.to_string()
-                prop:value=statement.text.clone()
-                on:change=move |ev| edit(Some(event_target_value(&ev)), None, None)
+                prop:value=text
+                on:change=move |ev| {
+                    if !edit(Some(event_target_value(&ev)), None, None) {
+                        // Refused (left empty): the field shows the statement as it stands.
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        input.set_value(&text());
+                    }
+                }
             />
             <select
-                aria-label="Condition"
-                on:change=move |ev| edit(None, Condition::from_key(&event_target_value(&ev)), None)
+                aria-label=move || format!("Condition of statement {}", index + 1)
+                prop:value=condition
+                on:change=move |ev| {
+                    edit(None, Condition::from_key(&event_target_value(&ev)), None);
+                }
             >
-                {condition_options(statement.condition)}
+                {condition_options(Condition::Safety)}
             </select>
             <label class="check-label">
                 <input
                     type="checkbox"
-                    prop:checked=statement.reversed
-                    on:change=move |ev| edit(None, None, Some(event_target_checked(&ev)))
+                    prop:checked=move || current.with(|s| s.as_ref().is_some_and(|s| s.reversed))
+                    on:change=move |ev| {
+                        edit(None, None, Some(event_target_checked(&ev)));
+                    }
                 />
                 " Reversed"
             </label>
-            <button on:click=remove aria-label=format!("Remove “{}”", statement.text)>"Remove"</button>
+            <button on:click=remove aria-label=move || format!("Remove statement {}", index + 1)>"Remove"</button>
         </li>
     }
 }

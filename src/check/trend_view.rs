@@ -109,12 +109,14 @@ pub fn TrendView() -> impl IntoView {
             <section class="check-trend" aria-labelledby="trend-title">
                 <h2 id="trend-title">"Trend"</h2>
                 <p class="hint">"Average score per condition at each check (1 to 5). The team's own instrument, not a score to report upward."</p>
+                {(t.len() > 1).then(|| view! {
                 <svg class="trend-chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=alternative(&t)>
                     {lines}
                 </svg>
                 <ul class="trend-legend" aria-hidden="true">
                     {Condition::ALL.into_iter().map(|c| view! { <li class=format!("trend-{}", c.key())>{c.label()}</li> }).collect_view()}
                 </ul>
+                })}
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Trend table">
                     <table class="trend-table">
                         <caption>"Each condition across checks"</caption>

@@ -317,7 +317,9 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &CheckCommand) -> Result<String, DomainErr
             })?;
             let outcome = goal_outcome(s);
             if goal_made(tx.ws(), id, s) {
-                return Err(DomainError::Check("This statement is a micro-goal already."));
+                return Err(DomainError::Check(
+                    "This statement is a micro-goal already.",
+                ));
             }
             let verification = format!("At the next check, “{}” scores higher.", s.text);
             tx.insert(|meta| Goal {

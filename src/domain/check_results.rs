@@ -69,6 +69,8 @@ pub struct ConditionResult {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Results {
     pub responses: u32,
+    /// How many must answer a statement (and the check) for figures to show.
+    pub threshold: u32,
     pub conditions: Vec<ConditionResult>,
     pub statements: Vec<StatementResult>,
 }
@@ -193,6 +195,7 @@ fn results_alone(ws: &Workspace, check: &Check) -> Results {
         .collect();
     Results {
         responses: people,
+        threshold: check.threshold(),
         conditions,
         statements,
     }
