@@ -1,5 +1,6 @@
 //! The safety, trust and clarity check: scoring, the threshold, anonymity of what is stored
 //! and exported, response links, the trend.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
