@@ -89,7 +89,10 @@ pub fn OneScreen(
         Stage::Curtain => view! {
             <section class="curtain" aria-label="Hand-over">
                 {move || thanked.get().then(|| view! { <p>"Thank you: those answers are in."</p> })}
-                <p class="curtain-title">{move || if thanked.get() { "Pass the screen to the next person." } else { "Pass the screen to the first person." }}</p>
+                <p class="curtain-title">{move || {
+                    let none_yet = state.ws.with(|ws| crate::domain::check_commands::responses(ws, &check.get_value()) == 0);
+                    if none_yet { "Pass the screen to the first person." } else { "Pass the screen to the next person." }
+                }}</p>
                 <p>"Press Start when only you can see the screen. Your name is not asked or kept."</p>
                 <p role="status">{move || answered_text(state, &check.get_value())}</p>
                 <div class="row-actions centred">

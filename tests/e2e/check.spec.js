@@ -47,6 +47,7 @@ async function oneScreenCheck(page, choices) {
   await page.getByRole("button", { name: "Start a check" }).click();
   await page.getByRole("button", { name: "Answer on this screen" }).click();
   for (const [choice, except] of choices) await turn(page, choice, except);
+  await page.getByRole("button", { name: "Stop answering on this screen" }).click();
   await page.getByRole("button", { name: "Close and show results" }).click();
   await expect(page.getByRole("heading", { name: /^Results: Check of/ })).toBeVisible();
 }
@@ -61,8 +62,10 @@ test("three people answer on one screen; results wait for the third; a low state
   await expect(page.getByText("0 of 3 have answered.")).toBeVisible();
   await page.getByRole("button", { name: "Answer on this screen" }).click();
   const curtain = page.getByRole("region", { name: "Hand-over" });
-  await expect(curtain.getByText("Pass the screen to the next person.")).toBeVisible();
+  await expect(curtain.getByText("Pass the screen to the first person.")).toBeVisible();
 
+  // Behind the curtain, the facilitator's controls are out of reach.
+  await expect(page.getByRole("button", { name: "Delete check" })).toBeHidden();
   await turn(page, "Agree", { [MISTAKE]: "Strongly disagree" });
   await expect(curtain.getByText("1 of 3 have answered.")).toBeVisible();
   // The next person cannot undo (or read in Undo's name) what the one before did.
@@ -71,12 +74,14 @@ test("three people answer on one screen; results wait for the third; a low state
   await expect(curtain.getByText("2 of 3 have answered.")).toBeVisible();
 
   // Two answers: hidden, and no way to show them.
+  await page.getByRole("button", { name: "Stop answering on this screen" }).click();
   await expect(page.getByText("The results stay hidden until 3 have answered (2 so far)")).toBeVisible();
   await expect(page.getByRole("button", { name: "Close and show results" })).toBeDisabled();
   await expect(page.getByRole("heading", { name: /^Results/ })).toHaveCount(0);
   await expect(page.getByRole("table")).toHaveCount(0);
 
-  await turn(page, "Strongly agree", { [MISTAKE]: "Skip" });
+  await page.getByRole("button", { name: "Answer on this screen" }).click();
+  await turn(page, "Strongly agree", { [MISTAKE]: "Neither agree nor disagree" });
   await expect(curtain.getByText("3 of 3 have answered.")).toBeVisible();
   await page.getByRole("button", { name: "Stop answering on this screen" }).click();
   await page.getByRole("button", { name: "Close and show results" }).click();
@@ -84,13 +89,17 @@ test("three people answer on one screen; results wait for the third; a low state
   await expect(page.getByText("3 people answered.")).toBeVisible();
   // Per statement: how many gave each answer, never whose.
   const row = page.getByRole("row", { name: new RegExp(`^${MISTAKE.replace(/\./g, "\\.")}`) });
-  await expect(row.getByRole("cell")).toHaveText(["1", "1", "0", "0", "0", "1", "1.5"]);
+  await expect(row.getByRole("cell")).toHaveText(["1", "1", "1", "0", "0", "0", "2.0"]);
 
   // The lowest statement is the first question, one step from a micro-goal.
   const q = page.getByRole("listitem").filter({ hasText: "What would make it safer to admit a mistake here?" });
   await expect(q).toBeVisible();
   await q.getByRole("button", { name: `Make a micro-goal from “${MISTAKE}”` }).click();
   await expect(page.getByText("A micro-goal was added from this statement.")).toBeVisible();
+  // Once made, the same statement does not make a second goal.
+  await expect(q.getByRole("button", { name: `Make a micro-goal from “${MISTAKE}”` })).toBeDisabled();
+  // Showing the results cannot be undone (a reopened check would let a later answer show).
+  await expect(page.getByRole("button", { name: /^Undo show the results/ })).toHaveCount(0);
   await expectSaved(page);
 
   // Stored: no member id near any answer, no time of day, no name.
@@ -111,7 +120,7 @@ test("three people answer on one screen; results wait for the third; a low state
   await page.screenshot({ path: "tests/screenshots/check.png", fullPage: true });
 
   await nav(page, "Micro-goals");
-  const goal = page.getByRole("listitem", { name: /^Goal: Agree and try one step on “What would make it safer/ });
+  const goal = page.getByRole("listitem", { name: /^Goal: We agree one step and try it: What would make it safer/ });
   await expect(goal).toBeVisible();
   await expect(goal.getByRole("link", { name: /^check of/ })).toBeVisible();
 
@@ -129,7 +138,7 @@ test("a response arrives by link from a second browser, once", async ({ page, br
   await nav(page, "Check");
   await page.getByRole("button", { name: "Start a check" }).click();
   await page.getByText("Answer in your own browsers (over a call)").click();
-  await expect(page.getByText("You could tell one response link from another by who sent it.")).toBeVisible();
+  await expect(page.getByText("You could tell one response link from another by who sent it")).toBeVisible();
   await page.getByRole("button", { name: "Copy invite link" }).click();
   const invite = await page.getByRole("textbox", { name: /^Invite link/ }).inputValue();
   expect(invite).toContain("/check/answer#check=");
@@ -175,6 +184,7 @@ test("the trend after two checks, and the overview's line for the team", async (
   await page.getByRole("button", { name: "Start a check" }).click();
   await page.getByRole("button", { name: "Answer on this screen" }).click();
   for (const c of ["Agree", "Agree", "Strongly agree"]) await turn(page, c);
+  await page.getByRole("button", { name: "Stop answering on this screen" }).click();
   await page.getByRole("button", { name: "Close and show results" }).click();
   // Compared with last time.
   await expect(page.getByText(/^Psychological safety: .*, up .* since the last check/)).toBeVisible();
