@@ -36,8 +36,8 @@ test("keyboard alone reaches the navigation and adds a member", async ({ page })
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Climb", exact: true })).toBeFocused();
-  // Boards, Covenant, Micro-goals, Team.
-  for (let i = 0; i < 4; i++) await page.keyboard.press("Tab");
+  // Boards, Covenant, Micro-goals, Check, Team.
+  for (let i = 0; i < 5; i++) await page.keyboard.press("Tab");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Team" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Team" })).toBeVisible();

@@ -210,7 +210,7 @@ test("a schema-2 workspace in storage becomes teams on load with nothing lost", 
   await expect(page.getByRole("listitem", { name: "Goal: Goal from card 1" })).toBeVisible();
   await nav(page, "Team");
   await expect(page.getByRole("list", { name: "Team members" }).getByRole("listitem")).toHaveCount(3);
-  // Saved back as schema 3 with every old record, and each version as it was.
+  // Saved back as the current schema (4) with every old record, and each version as it was.
   await nav(page, "Boards");
   await page.getByRole("link", { name: "Owls retro" }).click();
   const lane = page.getByRole("region", { name: "Rung: Own it", exact: true });
@@ -219,7 +219,7 @@ test("a schema-2 workspace in storage becomes teams on load with nothing lost", 
   await expectSaved(page);
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem("climb.workspace")));
   const before = JSON.parse(old);
-  expect(saved.schemaVersion).toBe(3);
+  expect(saved.schemaVersion).toBe(4);
   for (const kind of ["members", "boards", "cards", "covenants", "goals", "ballots", "rhythms"]) {
     for (const rec of before[kind] ?? []) {
       const now = saved[kind].find((x) => x.id === rec.id);
