@@ -1,3 +1,5 @@
+//! The app's entry point: the panic hook that shows the crash message, then the app.
+
 fn main() {
     // First of all: a panic shows a message with Reload instead of a dead page.
     climb::crash::install();

@@ -151,6 +151,7 @@ pub fn Link(
     /// Extra class names.
     #[prop(optional)]
     class: &'static str,
+    /// The link's text or content.
     children: Children,
 ) -> impl IntoView {
     let router = Router::expect();

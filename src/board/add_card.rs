@@ -1,6 +1,6 @@
 //! The small field at the end of each rung that adds a card there.
 
-use crate::domain::{BoardCommand, Command, Id};
+use crate::domain::{BoardCommand, Id};
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -29,7 +29,7 @@ pub fn AddCard(
             author: None,
             rung: rung.clone(),
         };
-        if state.dispatch(Command::Board(cmd)) {
+        if state.dispatch(cmd) {
             text.set(String::new());
         }
     };

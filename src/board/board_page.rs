@@ -1,20 +1,25 @@
+//! One board's page: the ladder with the line, every card on its rung, the unplaced tray,
+//! the summary, the toolbar and the room view.
+
+use super::board_tools::BoardTools;
 use super::drag::Drag;
 use super::ladder_editor::LadderEditor;
 use super::rung_lane::RungLane;
 use crate::browser;
-use crate::domain::ladder::{board_markdown, summarize, Board, Card, Rung, Template};
-use crate::domain::roster::member_name;
-use crate::domain::{BoardCommand, Command, Id};
+use crate::domain::ladder::{summarize, Board, Card, Rung};
+use crate::domain::Id;
 use crate::router::Link;
 use crate::state::AppState;
-use crate::ui::Notices;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
 /// One board: the ladder with the line, every card on its rung, the unplaced tray, the
 /// summary and the board's tools (template, ladder editing, Markdown, print).
 #[component]
-pub fn BoardPage(id: Id) -> impl IntoView {
+pub fn BoardPage(
+    /// The board to show, from the address.
+    id: Id,
+) -> impl IntoView {
     let state = AppState::expect();
     let found = {
         let id = id.clone();
@@ -46,9 +51,13 @@ struct Shape {
 }
 
 #[component]
-fn BoardView(id: Id, found: Memo<Option<Board>>) -> impl IntoView {
+fn BoardView(
+    /// The board shown.
+    id: Id,
+    /// The board as stored (`None` while it is gone, e.g. deleted in another tab).
+    found: Memo<Option<Board>>,
+) -> impl IntoView {
     let state = AppState::expect();
-    let notices = Notices::expect();
     let drag = Drag::new();
     provide_context(drag);
     let board = Memo::new(move |prev: Option<&Board>| {
@@ -127,45 +136,6 @@ fn BoardView(id: Id, found: Memo<Option<Board>>) -> impl IntoView {
         close_help.remove();
     });
 
-    let copy_markdown = {
-        let id = id.clone();
-        move |_| {
-            let md = state.ws.with_untracked(|ws| {
-                board.with_untracked(|b| {
-                    board_markdown(b, ws.live::<Card>().filter(|c| c.board_id == id), &|m| {
-                        member_name(ws, m)
-                    })
-                })
-            });
-            browser::copy_text(&md, move |ok| {
-                if ok {
-                    notices.success("The board is on the clipboard as Markdown.");
-                } else {
-                    notices.error("The browser refused the clipboard. Try the Print view instead.");
-                }
-            });
-        }
-    };
-    let template = RwSignal::new(Template::Classic.key().to_owned());
-    let apply_template = {
-        let id = id.clone();
-        move |_| {
-            let Some(t) = Template::from_key(&template.get_untracked()) else {
-                return;
-            };
-            state.dispatch_undoable(
-                Command::Board(BoardCommand::ApplyTemplate {
-                    board: id.clone(),
-                    template: t,
-                }),
-                format!(
-                    "Now using {}. Cards on rungs that are gone are in the Unplaced tray.",
-                    t.label()
-                ),
-            );
-        }
-    };
-
     let lanes = move || {
         let Shape { rungs, line } = shape.get();
         let mut out = Vec::new();
@@ -216,70 +186,7 @@ fn BoardView(id: Id, found: Memo<Option<Board>>) -> impl IntoView {
             <section class="summary" aria-label="Summary">
                 <p>{move || summary.with(summary_text)}</p>
             </section>
-            <div class="toolbar" role="group" aria-label="Board tools">
-                <Link href=format!("/boards/{id}/workshop") class="button">
-                    {move || if board.with(|b| b.session.is_some()) { "Continue the workshop" } else { "Run as a workshop" }}
-                </Link>
-                <button on:click=copy_markdown>"Copy as Markdown"</button>
-                <button on:click={
-                    let id = id.clone();
-                    move |_| {
-                        let json = state.ws.with_untracked(|ws| {
-                            crate::domain::exchange::to_storage_json(
-                                &crate::domain::exchange::board_subset(ws, &id),
-                                browser::now(),
-                            )
-                        });
-                        let b = board.get_untracked();
-                        let name = crate::domain::exchange::export_file_name(
-                            b.date.unwrap_or_else(browser::today),
-                            &b.title,
-                        );
-                        crate::data::share_json(notices, json, name);
-                    }
-                }>
-                    "Copy share link"
-                </button>
-                <button on:click={
-                    let id = id.clone();
-                    move |_| {
-                        let (json, name) = state.ws.with_untracked(|ws| {
-                            let sub = crate::domain::exchange::board_subset(ws, &id);
-                            let b = board.get_untracked();
-                            (
-                                crate::domain::exchange::to_export_json(&sub, browser::now()),
-                                crate::domain::exchange::export_file_name(b.date.unwrap_or_else(browser::today), &b.title),
-                            )
-                        });
-                        if let Err(e) = browser::download(&name, &json, "application/json") {
-                            notices.error(format!("The download could not start: {e}"));
-                        }
-                    }
-                }>
-                    "Export board"
-                </button>
-                <button on:click=move |_| browser::print()>"Print"</button>
-                <button on:click=move |_| {
-                    room.set(true);
-                    browser::full_screen(true);
-                }>"Room view"</button>
-                <button
-                    aria-expanded=move || editing_ladder.get().to_string()
-                    on:click=move |_| editing_ladder.update(|e| *e = !*e)
-                >
-                    "Edit ladder"
-                </button>
-                <label>
-                    "Template "
-                    <select on:change=move |ev| template.set(event_target_value(&ev))>
-                        {Template::ALL
-                            .into_iter()
-                            .map(|t| view! { <option value=t.key()>{t.label()}</option> })
-                            .collect_view()}
-                    </select>
-                </label>
-                <button on:click=apply_template>"Apply template"</button>
-            </div>
+            <BoardTools board=board room=room editing_ladder=editing_ladder/>
             <p class="hint">
                 "Move a card with ▲ ▼, its ⠿ handle, or ↑ ↓. Enter edits it, Delete removes it; "
                 "? tells what a rung sounds like."

@@ -4,7 +4,7 @@
 //! A drop target is any element with `data-drop`; its `data-rung` names the rung (empty for
 //! the unplaced tray).
 
-use crate::domain::{BoardCommand, Command, Id};
+use crate::domain::{BoardCommand, Id};
 use crate::state::AppState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,7 +18,7 @@ pub struct Drag {
     pub over: RwSignal<Option<Option<Id>>>,
     /// A card that should take focus once it is rendered again (after a keyboard move, or
     /// after its editor saved): the keyboard hand-off.
-    pub focus: RwSignal<Option<Id>>,
+    pub refocus: RwSignal<Option<Id>>,
     /// Pixels per tick the page scrolls while a dragged card is near the top or bottom edge,
     /// and where the pointer was, so a card travels from the tray to the top rung in one drag.
     speed: StoredValue<i32>,
@@ -47,7 +47,7 @@ impl Drag {
         Drag {
             card: RwSignal::new(None),
             over: RwSignal::new(None),
-            focus: RwSignal::new(None),
+            refocus: RwSignal::new(None),
             speed: StoredValue::new(0),
             at: StoredValue::new((0, 0)),
             ticker: StoredValue::new_local(None),
@@ -131,7 +131,7 @@ impl Drag {
         self.card.set(None);
         self.over.set(None);
         if let Some(to) = target {
-            state.dispatch(Command::Board(BoardCommand::MoveCard { id: card, to }));
+            state.dispatch(BoardCommand::MoveCard { id: card, to });
         }
     }
 

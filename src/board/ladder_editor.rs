@@ -1,16 +1,18 @@
+//! The ladder editor under a board's toolbar: its rungs renamed, added, removed, reordered,
+//! the line moved, and the ladder saved for the team's next boards.
+
 use crate::domain::ladder::{Board, Rung};
-use crate::domain::{BoardCommand, Command, Id};
+use crate::domain::{BoardCommand, Id};
 use crate::state::AppState;
 use leptos::prelude::*;
-
-fn run(state: AppState, cmd: BoardCommand) -> bool {
-    state.dispatch(Command::Board(cmd))
-}
 
 /// Renames, adds, removes and reorders rungs, and moves the line. Cards never get lost: a
 /// removed rung's cards go to the unplaced tray, and every change can be undone.
 #[component]
-pub fn LadderEditor(board: Signal<Board>) -> impl IntoView {
+pub fn LadderEditor(
+    /// The board whose ladder is edited.
+    board: Signal<Board>,
+) -> impl IntoView {
     let state = AppState::expect();
     let board_id = board.with_untracked(|b| b.meta.id.clone());
     let new_name = RwSignal::new(String::new());
@@ -22,7 +24,7 @@ pub fn LadderEditor(board: Signal<Board>) -> impl IntoView {
                 name: new_name.get_untracked(),
                 below,
             };
-            if run(state, cmd) {
+            if state.dispatch(cmd) {
                 new_name.set(String::new());
             }
         }
@@ -50,8 +52,7 @@ pub fn LadderEditor(board: Signal<Board>) -> impl IntoView {
                     id="new-rung"
                     type="text"
                     maxlength="60"
-                    prop:value=move || new_name.get()
-                    on:input=move |ev| new_name.set(event_target_value(&ev))
+                    bind:value=new_name
                 />
                 <button on:click=move |_| add_below(true)>"Add below the line"</button>
                 <button on:click=move |_| add(false)>"Add above the line"</button>
@@ -66,7 +67,7 @@ pub fn LadderEditor(board: Signal<Board>) -> impl IntoView {
                     prop:value=move || board.with(|b| b.line.to_string())
                     on:change=move |ev| {
                         if let Ok(line) = event_target_value(&ev).parse::<usize>() {
-                            run(state, BoardCommand::MoveLine { board: line_id.clone(), line });
+                            state.dispatch(BoardCommand::MoveLine { board: line_id.clone(), line });
                         }
                     }
                 />
@@ -106,8 +107,7 @@ fn SaveLadder(
                 id="ladder-name"
                 type="text"
                 maxlength="80"
-                prop:value=move || name.get()
-                on:input=move |ev| name.set(event_target_value(&ev))
+                bind:value=name
             />
             <button type="submit">"Save ladder"</button>
         </form>
@@ -116,7 +116,18 @@ fn SaveLadder(
 
 /// One rung in the editor: its texts, and moving or removing it.
 #[component]
-fn RungRow(board: Id, rung: Rung, index: usize, count: usize, below: bool) -> impl IntoView {
+fn RungRow(
+    /// The board the rung belongs to.
+    board: Id,
+    /// The rung edited in this row.
+    rung: Rung,
+    /// Its place from the bottom, from 0.
+    index: usize,
+    /// How many rungs the ladder has.
+    count: usize,
+    /// Whether the rung is below the line.
+    below: bool,
+) -> impl IntoView {
     let state = AppState::expect();
     let name = RwSignal::new(rung.name.clone());
     let description = RwSignal::new(rung.description.clone());
@@ -125,29 +136,23 @@ fn RungRow(board: Id, rung: Rung, index: usize, count: usize, below: bool) -> im
     let save = {
         let (board, id) = (board.clone(), rung.id.clone());
         move || {
-            run(
-                state,
-                BoardCommand::EditRung {
-                    board: board.clone(),
-                    rung: id.clone(),
-                    name: name.get_untracked(),
-                    description: description.get_untracked(),
-                    prompt: prompt.get_untracked(),
-                },
-            );
+            state.dispatch(BoardCommand::EditRung {
+                board: board.clone(),
+                rung: id.clone(),
+                name: name.get_untracked(),
+                description: description.get_untracked(),
+                prompt: prompt.get_untracked(),
+            });
         }
     };
     let shift = {
         let (board, id) = (board.clone(), rung.id.clone());
         move |delta: i32| {
-            run(
-                state,
-                BoardCommand::MoveRung {
-                    board: board.clone(),
-                    rung: id.clone(),
-                    delta,
-                },
-            );
+            state.dispatch(BoardCommand::MoveRung {
+                board: board.clone(),
+                rung: id.clone(),
+                delta,
+            });
         }
     };
     let remove = {
@@ -155,10 +160,10 @@ fn RungRow(board: Id, rung: Rung, index: usize, count: usize, below: bool) -> im
         let label = label.clone();
         move |_| {
             state.dispatch_undoable(
-                Command::Board(BoardCommand::RemoveRung {
+                BoardCommand::RemoveRung {
                     board: board.clone(),
                     rung: id.clone(),
-                }),
+                },
                 format!("Removed the rung {label}; its cards are in the Unplaced tray."),
             );
         }
@@ -170,22 +175,19 @@ fn RungRow(board: Id, rung: Rung, index: usize, count: usize, below: bool) -> im
             <input
                 type="text"
                 aria-label=format!("Name of rung {label}")
-                prop:value=move || name.get()
-                on:input=move |ev| name.set(event_target_value(&ev))
+                bind:value=name
                 on:change=move |_| s1()
             />
             <input
                 type="text"
                 aria-label=format!("Description of rung {label}")
-                prop:value=move || description.get()
-                on:input=move |ev| description.set(event_target_value(&ev))
+                bind:value=description
                 on:change=move |_| s2()
             />
             <input
                 type="text"
                 aria-label=format!("Climb prompt of rung {label}")
-                prop:value=move || prompt.get()
-                on:input=move |ev| prompt.set(event_target_value(&ev))
+                bind:value=prompt
                 on:change=move |_| s3()
             />
             <button

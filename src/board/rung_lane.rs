@@ -1,3 +1,5 @@
+//! One rung of the ladder (or the unplaced tray) with its cards, a drop target for moves.
+
 use super::add_card::AddCard;
 use super::card_view::CardView;
 use super::drag::Drag;

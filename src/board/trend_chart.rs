@@ -1,3 +1,6 @@
+//! The boards page's trend: the share of cards above the line per board, as a chart and a
+//! table.
+
 use crate::domain::iso::format_date;
 use crate::domain::ladder::{trend, Board, TrendPoint};
 use crate::state::AppState;

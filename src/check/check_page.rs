@@ -1,9 +1,10 @@
 //! The team's check page: the open check (or a way to start one), the latest results and the
 //! trend. A response link opened here is added to its check.
 
-use super::open_check::{OpenCheck, StartCheck};
+use super::open_check::OpenCheck;
 use super::remote_check::{add_response, RESPONSE};
 use super::results_view::ResultsView;
+use super::start_check::StartCheck;
 use super::trend_view::TrendView;
 use crate::domain::check_commands::open_check;
 use crate::domain::check_results::shown_checks;

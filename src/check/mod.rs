@@ -9,9 +9,11 @@ mod one_screen;
 mod open_check;
 mod remote_check;
 mod results_view;
+mod start_check;
+mod start_check_button;
 mod statements_editor;
 mod trend_view;
 
 pub use answer_page::CheckAnswerPage;
 pub use check_page::CheckPage;
-pub use open_check::StartCheckButton;
+pub use start_check_button::StartCheckButton;

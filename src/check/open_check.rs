@@ -6,10 +6,10 @@ use super::remote_check::RemoteCheck;
 use super::statements_editor::StatementsEditor;
 use crate::browser;
 use crate::domain::check::{Check, MAX_THRESHOLD, MIN_THRESHOLD};
-use crate::domain::check_commands::{open_check, responses};
+use crate::domain::check_commands::responses;
 use crate::domain::roster::Member;
 use crate::domain::{CheckCommand, Id};
-use crate::router::{Link, Router};
+use crate::router::Link;
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -26,71 +26,6 @@ pub fn answered_text(state: AppState, check: &Id) -> String {
             format!("{n} people have answered.")
         }
     })
-}
-
-/// No check is open: what a check is, and Start.
-#[component]
-pub fn StartCheck() -> impl IntoView {
-    let state = AppState::expect();
-    let before = Memo::new(move |_| state.ws.with(|ws| ws.live::<Check>().count() > 0));
-    let start = move |_| {
-        state.dispatch(CheckCommand::Open {
-            today: browser::today(),
-            board: None,
-        });
-    };
-    view! {
-        <section class="start-check" aria-label="Start a check">
-            <p>
-                {move || if before.get() {
-                    "A new check starts from the statements of your last one."
-                } else {
-                    "Climb starts you with nine statements, three per condition. Reword, add or remove them before anyone answers."
-                }}
-            </p>
-            <button class="primary" on:click=start>"Start a check"</button>
-        </section>
-    }
-}
-
-/// For the workshop's Set the stage: open with a check, or go to the one that is open.
-#[component]
-pub fn StartCheckButton(
-    /// The board whose workshop the check opens.
-    board: Id,
-) -> impl IntoView {
-    let state = AppState::expect();
-    let router = Router::expect();
-    let here = board.clone();
-    let open = Memo::new(move |_| {
-        let team = state.team.get();
-        state.ws.with(|ws| {
-            open_check(ws, team.as_ref()).is_some()
-                || ws
-                    .live::<Check>()
-                    .any(|c| c.board_id.as_ref() == Some(&here))
-        })
-    });
-    let start = move |_| {
-        let cmd = CheckCommand::Open {
-            today: browser::today(),
-            board: Some(board.clone()),
-        };
-        if state.dispatch(cmd) {
-            router.navigate("/check");
-        }
-    };
-    view! {
-        <section class="check-opener" aria-label="Safety check">
-            <h3>"Safety, trust and clarity check"</h3>
-            <p class="hint">"A few anonymous statements before the retro: are the conditions for accountability there?"</p>
-            {move || if open.get() {
-                view! { <Link href="/check">"Go to the check"</Link> }.into_any()
-            } else {
-                view! { <button on:click=start.clone()>"Open with a safety check"</button> }.into_any()
-            }}
-        </section>
-    }
 }
 
 /// The open check `id`.

@@ -147,8 +147,7 @@ pub fn RemoteCheck(
                     id="response-link"
                     type="text"
                     autocomplete="off"
-                    prop:value=move || pasted.get()
-                    on:input=move |ev| pasted.set(event_target_value(&ev))
+                    bind:value=pasted
                 />
                 <button type="submit">"Add response"</button>
             </form>

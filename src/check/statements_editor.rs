@@ -60,8 +60,7 @@ pub fn StatementsEditor(
                     <input
                         type="text"
                         maxlength=MAX_TEXT.to_string()
-                        prop:value=move || text.get()
-                        on:input=move |ev| text.set(event_target_value(&ev))
+                        bind:value=text
                     />
                 </label>
                 <label>

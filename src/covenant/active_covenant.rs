@@ -1,7 +1,7 @@
 //! An active covenant: the terms in force as a document, signatures, the review, an
 //! amendment (kept in the browser as it is written) and the history.
 
-use super::covenant_page::{read_kept, run};
+use super::covenant_page::read_kept;
 use super::history::History;
 use super::review_panel::ReviewPanel;
 use super::signatures::Signatures;
@@ -67,14 +67,11 @@ pub fn ActiveCovenant(
                 terms: terms.get_untracked(),
                 reason: reason.get_untracked(),
             };
-            if run(
-                state,
-                CovenantCommand::Amend {
-                    id: id.clone(),
-                    terms: draft.terms.clone(),
-                    reason: draft.reason.clone(),
-                },
-            ) {
+            if state.dispatch(CovenantCommand::Amend {
+                id: id.clone(),
+                terms: draft.terms.clone(),
+                reason: draft.reason.clone(),
+            }) {
                 amending.set(false);
             } else {
                 let _ = state.store().set(&key.get_value(), &draft_json(&draft));
@@ -85,7 +82,7 @@ pub fn ActiveCovenant(
     let start_review = {
         let id = id.clone();
         move |_| {
-            run(state, CovenantCommand::StartReview { id: id.clone() });
+            state.dispatch(CovenantCommand::StartReview { id: id.clone() });
         }
     };
     view! {

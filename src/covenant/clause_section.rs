@@ -1,8 +1,9 @@
 //! Behaviours (or metrics) of the terms being edited: clauses with their clarity checklist,
 //! reorderable, each field saved as it is typed.
 
+use super::clause_row::{clauses_of, edit_clauses, ClauseRow};
 use super::terms_editor::new_id;
-use crate::domain::covenant::{Clause, Terms, CLARITY, STARTER_CLAUSES};
+use crate::domain::covenant::{Clause, Terms, STARTER_CLAUSES};
 use crate::domain::Id;
 use leptos::prelude::*;
 
@@ -19,120 +20,24 @@ pub fn ClauseSection(
     } else {
         ("Expected behaviours", "behaviour")
     };
-    let list = move |t: &Terms| -> Vec<Clause> {
-        if metrics {
-            t.metrics.clone()
-        } else {
-            t.behaviours.clone()
-        }
-    };
-    // Changes the right list (behaviours or metrics) of the terms being edited.
-    let edit = move |f: &dyn Fn(&mut Vec<Clause>)| {
-        terms.update(|t| {
-            f(if metrics {
-                &mut t.metrics
-            } else {
-                &mut t.behaviours
-            })
-        })
-    };
+    let edit = move |f: &dyn Fn(&mut Vec<Clause>)| edit_clauses(terms, metrics, f);
     // The rows re-render only when clauses are added, removed or moved: typing in a field
     // changes the terms (and saves them) without taking the focus away.
-    let shape =
-        Memo::new(move |_| terms.with(|t| list(t).into_iter().map(|c| c.id).collect::<Vec<Id>>()));
+    let shape = Memo::new(move |_| {
+        terms.with(|t| {
+            clauses_of(t, metrics)
+                .iter()
+                .map(|c| c.id.clone())
+                .collect::<Vec<Id>>()
+        })
+    });
     let rows = move || {
-        let ids = shape.get();
-        let n = ids.len();
-        let clauses = terms.with_untracked(list);
+        let n = shape.with(Vec::len);
+        let clauses = terms.with_untracked(|t| clauses_of(t, metrics).clone());
         clauses
             .into_iter()
             .enumerate()
-            .map(|(i, c)| {
-                // The label follows the title as it is typed.
-                let label = move || {
-                    terms
-                        .with(|t| list(t).get(i).map(|c| c.title.trim().to_owned()))
-                        .filter(|t| !t.is_empty())
-                        .unwrap_or_else(|| format!("{noun} {}", i + 1))
-                };
-                let checks = CLARITY
-                    .iter()
-                    .enumerate()
-                    .map(|(k, dim)| {
-                        view! {
-                            <label class="check">
-                                <input
-                                    type="checkbox"
-                                    prop:checked=c.clarity[k]
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        edit(&|v| v[i].clarity[k] = on)
-                                    }
-                                />
-                                {*dim}
-                            </label>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <li class="clause">
-                        <input
-                            type="text"
-                            aria-label=move || format!("Title of {}", label())
-                            prop:value=c.title.clone()
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                edit(&|l| l[i].title = v.clone())
-                            }
-                        />
-                        <textarea
-                            rows="2"
-                            aria-label=move || format!("Wording of {}", label())
-                            prop:value=c.text.clone()
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                edit(&|l| l[i].text = v.clone())
-                            }
-                        ></textarea>
-                        <fieldset class="clarity">
-                            <legend>"Clear on"</legend>
-                            {checks}
-                        </fieldset>
-                        <div class="row-actions">
-                            <button
-                                type="button"
-                                class="icon-button"
-                                aria-label=move || format!("Move {} up", label())
-                                disabled=i == 0
-                                on:click=move |_| edit(&|l| l.swap(i, i - 1))
-                            >
-                                "▲"
-                            </button>
-                            <button
-                                type="button"
-                                class="icon-button"
-                                aria-label=move || format!("Move {} down", label())
-                                disabled=i + 1 == n
-                                on:click=move |_| edit(&|l| l.swap(i, i + 1))
-                            >
-                                "▼"
-                            </button>
-                            <button
-                                type="button"
-                                class="danger"
-                                aria-label=move || format!("Remove {}", label())
-                                on:click=move |_| edit(&|l| {
-                                    if i < l.len() {
-                                        l.remove(i);
-                                    }
-                                })
-                            >
-                                "Remove"
-                            </button>
-                        </div>
-                    </li>
-                }
-            })
+            .map(|(i, c)| view! { <ClauseRow terms=terms metrics=metrics i=i n=n c=c noun=noun/> })
             .collect_view()
     };
     let library = (!metrics).then(|| {

@@ -12,11 +12,6 @@ use crate::state::AppState;
 use crate::ui::{download_calendar, EmptyState, Notices};
 use leptos::prelude::*;
 
-/// Runs a covenant command; false (with the reason on screen) when it was refused.
-pub(super) fn run(state: AppState, cmd: CovenantCommand) -> bool {
-    state.dispatch(cmd)
-}
-
 /// A draft kept in this browser under `key` (an amendment or a review in progress), if it
 /// is there and readable.
 pub(super) fn read_kept<T: serde::de::DeserializeOwned>(state: AppState, key: &str) -> Option<T> {
@@ -123,13 +118,10 @@ fn StartCovenant() -> impl IntoView {
     let team = RwSignal::new(team_name);
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        run(
-            state,
-            CovenantCommand::Create {
-                title: title.get_untracked(),
-                team: team.get_untracked(),
-            },
-        );
+        state.dispatch(CovenantCommand::Create {
+            title: title.get_untracked(),
+            team: team.get_untracked(),
+        });
     };
     view! {
         <EmptyState title="No covenant yet">
@@ -138,11 +130,11 @@ fn StartCovenant() -> impl IntoView {
         <form class="new-board" on:submit=start aria-label="New covenant">
             <div class="field">
                 <label for="cov-title">"Title"</label>
-                <input id="cov-title" type="text" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+                <input id="cov-title" type="text" bind:value=title/>
             </div>
             <div class="field">
                 <label for="cov-team">"Team"</label>
-                <input id="cov-team" type="text" prop:value=move || team.get() on:input=move |ev| team.set(event_target_value(&ev))/>
+                <input id="cov-team" type="text" bind:value=team/>
             </div>
             <button type="submit" class="primary">"Start the covenant"</button>
         </form>
@@ -151,7 +143,10 @@ fn StartCovenant() -> impl IntoView {
 
 /// One covenant, by state: a draft is edited; an active one is read, signed, amended.
 #[component]
-fn CovenantView(covenant: Covenant) -> impl IntoView {
+fn CovenantView(
+    /// The covenant as stored: a draft, or an active covenant with its versions.
+    covenant: Covenant,
+) -> impl IntoView {
     let state = AppState::expect();
     let notices = Notices::expect();
     let id = covenant.meta.id.clone();

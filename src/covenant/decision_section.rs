@@ -6,7 +6,7 @@ use crate::domain::covenant::{DecisionRight, Terms};
 use crate::domain::roster::Member;
 use crate::domain::Id;
 use crate::state::AppState;
-use crate::ui::{member_from_value, member_options};
+use crate::ui::{chosen_id, member_options};
 use leptos::prelude::*;
 
 /// The team's members, by id and name, as they are now.
@@ -27,7 +27,7 @@ fn one_member(
 ) -> impl IntoView {
     let state = AppState::expect();
     view! {
-        <select aria-label=label on:change=move |ev| on_change(member_from_value(event_target_value(&ev)))>
+        <select aria-label=label on:change=move |ev| on_change(chosen_id(&ev))>
             {member_options(state, "Nobody yet", selected)}
         </select>
     }

@@ -1,7 +1,7 @@
 //! Writing a draft covenant: guided one section at a time or all at once, saved as it is
 //! typed, then activated.
 
-use super::covenant_page::{run, EditorUi};
+use super::covenant_page::EditorUi;
 use super::terms_editor::{TermsEditor, STEPS};
 use crate::browser;
 use crate::domain::covenant::{Covenant, CovenantState};
@@ -49,13 +49,10 @@ pub fn DraftEditor(
                     // A timer can fire late (a busy tab, a throttled background tab): by
                     // then the draft may have been activated, and its wording is already in.
                     if is_draft(state, &id)
-                        && run(
-                            state,
-                            CovenantCommand::EditDraft {
-                                id,
-                                terms: t.clone(),
-                            },
-                        )
+                        && state.dispatch(CovenantCommand::EditDraft {
+                            id,
+                            terms: t.clone(),
+                        })
                     {
                         // The editor may be gone by now (the page changed).
                         let _ = saved.try_set(t);
@@ -78,13 +75,10 @@ pub fn DraftEditor(
             };
             if t != s
                 && is_draft(state, &id)
-                && run(
-                    state,
-                    CovenantCommand::EditDraft {
-                        id: id.clone(),
-                        terms: t.clone(),
-                    },
-                )
+                && state.dispatch(CovenantCommand::EditDraft {
+                    id: id.clone(),
+                    terms: t.clone(),
+                })
             {
                 let _ = saved.try_set(t);
                 state.flush();
@@ -101,16 +95,13 @@ pub fn DraftEditor(
         });
         let t = terms.get_untracked();
         if t == saved.get_untracked()
-            || run(
-                state,
-                CovenantCommand::EditDraft {
-                    id: id.clone(),
-                    terms: t.clone(),
-                },
-            )
+            || state.dispatch(CovenantCommand::EditDraft {
+                id: id.clone(),
+                terms: t.clone(),
+            })
         {
             saved.set(t);
-            run(state, CovenantCommand::Activate { id: id.clone() });
+            state.dispatch(CovenantCommand::Activate { id: id.clone() });
         }
     };
     view! {

@@ -2,6 +2,7 @@
 //! reason, compare versions, review.
 
 mod active_covenant;
+mod clause_row;
 mod clause_section;
 mod covenant_page;
 mod decision_section;

@@ -2,7 +2,7 @@
 //! wording with a next review date or amending it. What is typed is kept in the browser as
 //! it is written, so a reload loses nothing.
 
-use super::covenant_page::{read_kept, run};
+use super::covenant_page::read_kept;
 use crate::browser;
 use crate::domain::covenant::{draft_json, ReviewDraft};
 use crate::domain::iso::{format_date, parse_date};
@@ -53,15 +53,12 @@ pub fn ReviewPanel(
         // The draft goes first, as in an amendment; a refused review keeps it.
         let kept = state.store().get(&key.get_value()).ok().flatten();
         let _ = state.store().remove(&key.get_value());
-        let done = run(
-            state,
-            CovenantCommand::Reaffirm {
-                id: id.clone(),
-                learned: learned.get_untracked(),
-                next: date,
-                today: browser::today(),
-            },
-        );
+        let done = state.dispatch(CovenantCommand::Reaffirm {
+            id: id.clone(),
+            learned: learned.get_untracked(),
+            next: date,
+            today: browser::today(),
+        });
         if let (false, Some(text)) = (done, kept) {
             let _ = state.store().set(&key.get_value(), &text);
         }

@@ -1,12 +1,11 @@
 //! Who signed which version of the covenant, and the form to sign the wording in force.
 
-use super::covenant_page::run;
 use crate::domain::covenant::{Covenant, SignatureState};
 use crate::domain::iso::format_date;
 use crate::domain::roster::Member;
 use crate::domain::{CovenantCommand, Id};
 use crate::state::AppState;
-use crate::ui::{member_from_value, member_options};
+use crate::ui::{chosen_id, member_options};
 use leptos::prelude::*;
 
 /// The signatures of an active covenant and the signing form.
@@ -24,14 +23,11 @@ pub fn Signatures(
         let Some(member) = signer.get_untracked() else {
             return;
         };
-        if run(
-            state,
-            CovenantCommand::Sign {
-                id: id.clone(),
-                member,
-                typed_name: typed.get_untracked(),
-            },
-        ) {
+        if state.dispatch(CovenantCommand::Sign {
+            id: id.clone(),
+            member,
+            typed_name: typed.get_untracked(),
+        }) {
             typed.set(String::new());
         }
     };
@@ -67,7 +63,7 @@ pub fn Signatures(
             <form class="inline-form" on:submit=sign aria-label="Sign the covenant">
                 <label>
                     "Member "
-                    <select on:change=move |ev| signer.set(member_from_value(event_target_value(&ev)))>
+                    <select on:change=move |ev| signer.set(chosen_id(&ev))>
                         {member_options(state, "Choose…", None)}
                     </select>
                 </label>

@@ -48,7 +48,10 @@ pub fn TermsEditor(
 
 /// Why the team makes this covenant.
 #[component]
-fn IntentSection(terms: RwSignal<Terms>) -> impl IntoView {
+fn IntentSection(
+    /// The terms being edited (a draft, or an amendment).
+    terms: RwSignal<Terms>,
+) -> impl IntoView {
     view! {
         <section class="terms-section" aria-labelledby="intent-h">
             <h3 id="intent-h">"Intent"</h3>
@@ -66,7 +69,10 @@ fn IntentSection(terms: RwSignal<Terms>) -> impl IntoView {
 
 /// When the team looks at the covenant again.
 #[component]
-fn ReviewSection(terms: RwSignal<Terms>) -> impl IntoView {
+fn ReviewSection(
+    /// The terms being edited (a draft, or an amendment).
+    terms: RwSignal<Terms>,
+) -> impl IntoView {
     view! {
         <section class="terms-section" aria-label="Review date">
             <h3>"Review date"</h3>

@@ -268,6 +268,22 @@ impl Goal {
         }
         flags
     }
+
+    /// What the goal's card asks the team, as questions (never as blame): past its due date,
+    /// no check-in for a while, and while it runs, what may keep it from being micro.
+    pub fn questions(&self, today: NaiveDate, nudges: &Nudges) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.is_overdue(today) {
+            out.push("Past its due date: what's blocking you?");
+        }
+        if self.is_stale(today, nudges) {
+            out.push("No check-in for a while: how can we help?");
+        }
+        if self.state.is_active() {
+            out.extend(self.micro_flags(nudges));
+        }
+        out
+    }
 }
 
 /// Owners with more running goals than the focus limit, and how many they have.

@@ -9,6 +9,9 @@ use super::meta::{entity, Id, Meta};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use super::ladder_markdown::board_markdown;
+pub use super::ladder_templates::Template;
+
 /// One rung of a board's ladder.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -141,171 +144,6 @@ impl Board {
             .position(|r| r.name.trim().eq_ignore_ascii_case("own it"))
             .unwrap_or(self.line);
         index >= own && index < self.rungs.len()
-    }
-}
-
-/// Ladder layouts a board can start from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Template {
-    /// The eight rungs of METHOD.md.
-    Classic,
-    /// Eight rungs plus "Take action".
-    NineRungs,
-    /// Five below the line, five above.
-    FiveDownFiveUp,
-    /// The four steps to accountability, all above the line.
-    FourSteps,
-}
-
-/// (name, description, prompt) of each rung, bottom first.
-type RungText = (&'static str, &'static str, &'static str);
-
-const UNAWARE: RungText = (
-    "Unaware",
-    "We did not see it coming, or do not see it yet.",
-    "What is actually happening?",
-);
-const BLAME: RungText = (
-    "Blame others",
-    "It is someone else's fault.",
-    "What part of this is ours?",
-);
-const EXCUSES: RungText = (
-    "Excuses",
-    "There were reasons it could not be done.",
-    "What would we do if the obstacle were gone?",
-);
-const WAIT: RungText = (
-    "Wait and hope",
-    "Maybe it will sort itself out.",
-    "What happens if nobody acts?",
-);
-const ACKNOWLEDGE: RungText = (
-    "Acknowledge reality",
-    "We state the facts as they are.",
-    "What are the facts, stated without feelings?",
-);
-const OWN: RungText = (
-    "Own it",
-    "It is ours to deal with.",
-    "Who owns the outcome, start to finish?",
-);
-const SOLVE: RungText = (
-    "Find solutions",
-    "We look for what we can do.",
-    "What options do we have?",
-);
-const MAKE: RungText = (
-    "Make it happen",
-    "We act and follow through.",
-    "What is the smallest step, who, by when?",
-);
-
-impl Template {
-    pub const ALL: [Template; 4] = [
-        Template::Classic,
-        Template::NineRungs,
-        Template::FiveDownFiveUp,
-        Template::FourSteps,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Template::Classic => "Accountability Ladder (8 rungs)",
-            Template::NineRungs => "Ladder with Take action (9 rungs)",
-            Template::FiveDownFiveUp => "Five down, five up (10 rungs)",
-            Template::FourSteps => "Steps to accountability (4 steps)",
-        }
-    }
-
-    /// A stable name for storing the choice.
-    pub fn key(self) -> &'static str {
-        match self {
-            Template::Classic => "classic",
-            Template::NineRungs => "nine",
-            Template::FiveDownFiveUp => "five-five",
-            Template::FourSteps => "four-steps",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Template> {
-        Template::ALL.into_iter().find(|t| t.key() == key)
-    }
-
-    /// Rungs bottom first, and how many of them are below the line.
-    pub fn rungs(self) -> (Vec<RungText>, usize) {
-        match self {
-            Template::Classic => (
-                vec![UNAWARE, BLAME, EXCUSES, WAIT, ACKNOWLEDGE, OWN, SOLVE, MAKE],
-                4,
-            ),
-            Template::NineRungs => (
-                vec![
-                    UNAWARE,
-                    BLAME,
-                    EXCUSES,
-                    WAIT,
-                    ACKNOWLEDGE,
-                    OWN,
-                    SOLVE,
-                    (
-                        "Take action",
-                        "We have started doing it.",
-                        "What have we done, and what comes next?",
-                    ),
-                    MAKE,
-                ],
-                4,
-            ),
-            Template::FiveDownFiveUp => (
-                vec![
-                    (
-                        "Avoid reality",
-                        "We look away from what is happening.",
-                        "What are we not looking at?",
-                    ),
-                    (
-                        "Fight reality",
-                        "We argue with what is happening.",
-                        "What if it is simply true?",
-                    ),
-                    ("Blame", BLAME.1, BLAME.2),
-                    EXCUSES,
-                    WAIT,
-                    (
-                        "Seek reality",
-                        "We go and find out what is really going on.",
-                        "What do we need to learn?",
-                    ),
-                    ("Acknowledge it", ACKNOWLEDGE.1, ACKNOWLEDGE.2),
-                    OWN,
-                    ("Find a solution", SOLVE.1, SOLVE.2),
-                    ("Get on with it", MAKE.1, MAKE.2),
-                ],
-                5,
-            ),
-            Template::FourSteps => (
-                vec![
-                    (
-                        "See it",
-                        "We recognise the situation.",
-                        "What is really happening?",
-                    ),
-                    ("Own it", OWN.1, OWN.2),
-                    (
-                        "Solve it",
-                        "We work out what to do.",
-                        "What options do we have?",
-                    ),
-                    (
-                        "Do it",
-                        "We follow through.",
-                        "What is the smallest step, who, by when?",
-                    ),
-                ],
-                0,
-            ),
-        }
     }
 }
 
@@ -479,76 +317,6 @@ pub fn trend(ws: &super::Workspace, team: &str) -> Vec<TrendPoint> {
     points
 }
 
-/// The board as Markdown for a wiki or chat: title, summary, then the cards rung by rung from
-/// the top (rungs without cards left out), with the line marked, each card with its owner of
-/// the outcome (named by `name`). No other person is named: cards describe situations.
-pub fn board_markdown<'a>(
-    board: &Board,
-    cards: impl IntoIterator<Item = &'a Card>,
-    name: &dyn Fn(&Id) -> String,
-) -> String {
-    use super::merge::plural;
-    let all: Vec<&Card> = cards.into_iter().collect();
-    let s = summarize(board, all.iter().copied());
-    let cards = leads(&all);
-    let mut out = format!("# {}\n\n", one_line(&board.title));
-    if let Some(d) = board.date {
-        out.push_str(&format!("Date: {}  \n", super::iso::format_date(&d)));
-    }
-    if !board.team.is_empty() {
-        out.push_str(&format!("Team: {}  \n", one_line(&board.team)));
-    }
-    out.push_str(&format!(
-        "{}: {} placed, {} unplaced. Above the line: {}. Climbed: {}, {}. {} an owner.\n",
-        if cards.len() == 1 { "Card" } else { "Cards" },
-        s.placed(),
-        s.unplaced,
-        s.percent_above()
-            .map(|p| format!("{p}%"))
-            .unwrap_or_else(|| "no cards placed".to_owned()),
-        plural(s.climbed, "card", "cards"),
-        plural(s.rungs_climbed, "rung", "rungs"),
-        match s.owned {
-            1 => "1 card has".to_owned(),
-            n => format!("{n} cards have"),
-        },
-    ));
-    for (index, rung) in board.rungs.iter().enumerate().rev() {
-        if index + 1 == board.line {
-            out.push_str(THE_LINE);
-        }
-        let count = s.per_rung.get(index).copied().unwrap_or(0);
-        if count == 0 {
-            continue;
-        }
-        out.push_str(&format!("\n## {} ({count})\n\n", one_line(&rung.name)));
-        for c in cards.iter().filter(|c| c.rung.as_ref() == Some(&rung.id)) {
-            out.push_str(&card_line(board, c, name));
-            for g in stacked_under(&all, &c.meta.id) {
-                out.push_str(&format!("  - {}\n", one_line(&g.text)));
-            }
-        }
-    }
-    if board.line == 0 && !board.rungs.is_empty() {
-        out.push_str(THE_LINE);
-    }
-    let tray: Vec<&&Card> = cards.iter().filter(|c| c.rung.is_none()).collect();
-    if !tray.is_empty() {
-        out.push_str(&format!("\n## Unplaced ({})\n\n", tray.len()));
-        for c in tray {
-            out.push_str(&card_line(board, c, name));
-            for g in stacked_under(&all, &c.meta.id) {
-                out.push_str(&format!("  - {}\n", one_line(&g.text)));
-            }
-        }
-    }
-    out
-}
-
-/// The line between the halves: rules set apart by blank lines, so the text between them is
-/// never read as a heading.
-const THE_LINE: &str = "\n---\n\n*The line*\n\n---\n";
-
 /// The cards (of those given) that stand as items of their own: every card not stacked
 /// under another card of the same set. A card stacked under a card that is gone (deleted,
 /// or not in the set) stands on its own, so nothing disappears from view.
@@ -571,25 +339,4 @@ pub fn stacked_under<'a>(cards: &[&'a Card], lead: &Id) -> Vec<&'a Card> {
         .copied()
         .filter(|c| c.group.as_ref() == Some(lead) && &c.meta.id != lead)
         .collect()
-}
-
-fn card_line(board: &Board, c: &Card, name: &dyn Fn(&Id) -> String) -> String {
-    let mut line = format!("- {}", one_line(&c.text));
-    if let Some(owner) = &c.owner {
-        line.push_str(&format!(" — owner: {}", one_line(&name(owner))));
-    }
-    let path = c.path_text(board);
-    if !path.is_empty() {
-        line.push_str(&format!(" _(climbed: {})_", one_line(&path)));
-    }
-    for t in &c.tags {
-        line.push_str(&format!(" `{}`", t.label()));
-    }
-    line.push('\n');
-    line
-}
-
-/// Text on one line and escaped, so a card cannot break the Markdown structure.
-fn one_line(text: &str) -> String {
-    super::markdown::text(text)
 }

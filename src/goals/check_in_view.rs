@@ -11,6 +11,7 @@ use leptos::prelude::*;
 pub fn CheckInView(
     /// The goal checked in on.
     goal: Id,
+    /// The check-in shown: what was done, what is next, and any offer of help.
     check: CheckIn,
     /// Who offers help (the goal's partner).
     partner: Option<Id>,

@@ -1,3 +1,5 @@
+//! The goals page's momentum: goals done per week and the current streak.
+
 use crate::browser;
 use crate::domain::goals::{done_per_week, streak, Goal};
 use crate::domain::iso::format_date;

@@ -5,7 +5,7 @@ use crate::domain::goals::{held_goals, Goal, Holds};
 use crate::domain::roster::Member;
 use crate::domain::{Command, GoalCommand, Id};
 use crate::state::AppState;
-use crate::ui::member_from_value;
+use crate::ui::chosen_id;
 use leptos::prelude::*;
 
 /// The goals `member` holds, each with a choice of who takes it over.
@@ -13,6 +13,7 @@ use leptos::prelude::*;
 pub fn HandOver(
     /// Who leaves the team.
     member: Id,
+    /// Their name, for the panel's words.
     name: String,
     /// Set to false to close the panel without removing anyone.
     open: RwSignal<bool>,
@@ -55,7 +56,7 @@ pub fn HandOver(
                     <label>
                         {label}
                         " "
-                        <select on:change=move |ev| to.set(member_from_value(event_target_value(&ev)))>
+                        <select on:change=move |ev| to.set(chosen_id(&ev))>
                             // The one leaving is not offered.
                             {others
                                 .iter()

@@ -89,8 +89,7 @@ fn rename_form(id: Id, name: String, editing: RwSignal<bool>) -> impl IntoView {
                 type="text"
                 maxlength="80"
                 autofocus
-                prop:value=move || draft.get()
-                on:input=move |ev| draft.set(event_target_value(&ev))
+                bind:value=draft
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {
                         editing.set(false);

@@ -1,3 +1,5 @@
+//! The team's page: name, roster and rhythm.
+
 use super::member_row::MemberRow;
 use super::other_teams::FromOtherTeams;
 use super::rhythm_form::RhythmForm;
@@ -44,8 +46,7 @@ pub fn TeamPage() -> impl IntoView {
                     type="text"
                     autocomplete="off"
                     maxlength="80"
-                    prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))
+                    bind:value=name
                 />
                 <button type="submit" class="primary">"Add member"</button>
             </form>

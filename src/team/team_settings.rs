@@ -80,8 +80,7 @@ fn RenameTeam(
                 type="text"
                 maxlength="80"
                 autocomplete="off"
-                prop:value=move || name.get()
-                on:input=move |ev| name.set(event_target_value(&ev))
+                bind:value=name
             />
             <button type="submit">"Rename team"</button>
         </form>

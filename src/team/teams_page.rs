@@ -58,8 +58,7 @@ pub fn TeamsPage() -> impl IntoView {
                     type="text"
                     maxlength="80"
                     autocomplete="off"
-                    prop:value=move || name.get()
-                    on:input=move |ev| name.set(event_target_value(&ev))
+                    bind:value=name
                 />
                 <button type="submit" class="primary">"Create team"</button>
             </form>

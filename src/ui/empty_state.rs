@@ -1,3 +1,5 @@
+//! The empty state every list shows when it has nothing in it.
+
 use leptos::prelude::*;
 
 /// What a list shows when it has nothing in it: what belongs here and how to start.

@@ -8,4 +8,4 @@ pub mod people;
 pub use calendar::download_calendar;
 pub use empty_state::EmptyState;
 pub use notices::{NoticeKind, Notices, NoticesView};
-pub use people::{member_from_value, member_options};
+pub use people::{chosen_id, member_options};

@@ -25,7 +25,9 @@ pub fn member_options(state: AppState, none: &'static str, selected: Option<Id>)
     }
 }
 
-/// Reads a roster `<select>` value.
-pub fn member_from_value(v: String) -> Option<Id> {
+/// The id a `<select>` of ids chose (a member, a rung, a team), or `None` for its empty
+/// first option ("No owner yet", "Unplaced").
+pub fn chosen_id(ev: &leptos::ev::Event) -> Option<Id> {
+    let v = leptos::prelude::event_target_value(ev);
     (!v.is_empty()).then_some(Id(v))
 }

@@ -7,11 +7,14 @@ use crate::domain::meta::Entity;
 use crate::domain::workshop::{counts, ranking};
 use crate::domain::{BoardCommand, Id, WorkshopCommand};
 use crate::state::AppState;
-use crate::ui::{member_from_value, member_options};
+use crate::ui::{chosen_id, member_options};
 use leptos::prelude::*;
 
 #[component]
-pub fn ClimbPhase(id: Id) -> impl IntoView {
+pub fn ClimbPhase(
+    /// The board the workshop runs on.
+    id: Id,
+) -> impl IntoView {
     let state = AppState::expect();
     // The order is fixed when the phase opens (most dots first), so climbing a card never
     // reshuffles the queue.
@@ -77,7 +80,14 @@ pub fn ClimbPhase(id: Id) -> impl IntoView {
 }
 
 #[component]
-fn FocusCard(card: Card, board: Board, votes: u32) -> impl IntoView {
+fn FocusCard(
+    /// The card the group climbs.
+    card: Card,
+    /// The card's board, for its rungs and their prompts.
+    board: Board,
+    /// The dots the card got in Vote.
+    votes: u32,
+) -> impl IntoView {
     let state = AppState::expect();
     let rung_index = card.rung.as_ref().and_then(|r| board.rung_index(r));
     let rung = rung_index.map(|i| board.rungs[i].clone());
@@ -141,8 +151,7 @@ fn FocusCard(card: Card, board: Board, votes: u32) -> impl IntoView {
                     <label class="focus-prompt">
                         <span>{r.prompt.clone()}</span>
                         <textarea rows="2" maxlength="2000"
-                            prop:value=move || answer.get()
-                            on:input=move |ev| answer.set(event_target_value(&ev))
+                            bind:value=answer
                             on:change=move |_| save_on_change()></textarea>
                     </label>
                 }
@@ -155,7 +164,7 @@ fn FocusCard(card: Card, board: Board, votes: u32) -> impl IntoView {
                     <select on:change=move |ev| {
                         state.dispatch(BoardCommand::SetCardOwner {
                             id: owner_id.clone(),
-                            owner: member_from_value(event_target_value(&ev)),
+                            owner: chosen_id(&ev),
                         });
                     }>
                         {member_options(state, "Nobody yet", card.owner.clone())}

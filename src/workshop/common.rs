@@ -2,6 +2,7 @@
 //! workspace, short card labels, rung options.
 
 use crate::domain::ladder::{leads, stacked_under, Board, Card};
+use crate::domain::workshop::{ballot_id, Ballot};
 use crate::domain::Id;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -96,4 +97,11 @@ pub fn no_participants() -> AnyView {
         <p class="hint">"Nobody takes part yet: choose participants under “Participants” below."</p>
     }
     .into_any()
+}
+
+/// The participant's ballot on this board, if any.
+pub fn ballot(state: AppState, board: &Id, member: &Id) -> Option<Ballot> {
+    state
+        .ws
+        .with(|ws| ws.get::<Ballot>(&ballot_id(board, member)).cloned())
 }

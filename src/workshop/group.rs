@@ -8,7 +8,10 @@ use crate::state::AppState;
 use leptos::prelude::*;
 
 #[component]
-pub fn GroupPhase(id: Id) -> impl IntoView {
+pub fn GroupPhase(
+    /// The board the workshop runs on.
+    id: Id,
+) -> impl IntoView {
     let state = AppState::expect();
     let selected = RwSignal::new(Vec::<Id>::new());
     let dragging = RwSignal::new(None::<Id>);

@@ -22,7 +22,10 @@ enum Step {
 }
 
 #[component]
-pub fn JoinPage(id: Id) -> impl IntoView {
+pub fn JoinPage(
+    /// The board of the invite link.
+    id: Id,
+) -> impl IntoView {
     let state = AppState::expect();
     let notices = Notices::expect();
     let router = Router::expect();
@@ -94,7 +97,10 @@ pub fn JoinPage(id: Id) -> impl IntoView {
 
 /// "Join Sprint 43 retro as…": the roster, or a new name.
 #[component]
-fn ChooseSelf(id: Id) -> impl IntoView {
+fn ChooseSelf(
+    /// The board of the invite link.
+    id: Id,
+) -> impl IntoView {
     let state = AppState::expect();
     let router = Router::expect();
     let board = StoredValue::new(id.clone());

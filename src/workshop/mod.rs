@@ -4,21 +4,30 @@
 //! links.
 
 mod climb;
+mod close_phase;
+mod commit_phase;
 mod common;
-mod end_phases;
 mod group;
+mod inbox;
 mod join;
+mod made_link;
 mod participant;
+mod place_phase;
 mod presenter;
-mod private_phases;
+mod private_turn;
+mod public_phase;
 mod remote;
 mod reveal;
 mod seat;
+mod send_contribution;
 mod stage;
 mod timer;
+mod turn_bar;
+mod vote_phase;
 mod workshop_page;
+mod write_phase;
 
 pub use join::JoinPage;
+pub(crate) use made_link::{make_and_copy, MadeLink};
 pub use presenter::PresenterPage;
-pub(crate) use remote::{make_and_copy, MadeLink};
 pub use workshop_page::WorkshopPage;

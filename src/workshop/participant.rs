@@ -3,10 +3,12 @@
 //! with the facilitator's updated invite link.
 
 use super::common::member_name;
-use super::presenter::PublicPhase;
-use super::private_phases::{PlacePhase, VotePhase, WritePhase};
-use super::remote::SendContribution;
+use super::place_phase::PlacePhase;
+use super::public_phase::PublicPhase;
 use super::seat::{joined_key, Seat};
+use super::send_contribution::SendContribution;
+use super::vote_phase::VotePhase;
+use super::write_phase::WritePhase;
 use crate::domain::ladder::Board;
 use crate::domain::workshop::Phase;
 use crate::domain::workshop_remote::Joined;
@@ -28,7 +30,14 @@ fn first_tab(phase: Phase) -> Phase {
 }
 
 #[component]
-pub fn ParticipantView(id: Id, board: Memo<Option<Board>>, joined: Joined) -> impl IntoView {
+pub fn ParticipantView(
+    /// The board the workshop runs on.
+    id: Id,
+    /// The board as stored in this browser, if it arrived.
+    board: Memo<Option<Board>>,
+    /// Who this participant is on the board, as they chose when joining.
+    joined: Joined,
+) -> impl IntoView {
     let state = AppState::expect();
     let router = Router::expect();
     let group_phase = Memo::new(move |_| {

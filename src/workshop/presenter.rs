@@ -2,17 +2,9 @@
 //! participant's own browser show of the group's work. Never a private placement, never a
 //! vote before Vote ends, never a card before everyone has written.
 
-use super::common::{board_of, cards_of, item_text, items_of};
-use super::reveal::RevealPhase;
-use super::stage::{current_question, read_skip};
+use super::common::board_of;
+use super::public_phase::PublicPhase;
 use super::timer::Timer;
-use crate::browser;
-use crate::domain::goals::Goal;
-use crate::domain::ladder::summarize;
-use crate::domain::merge::plural;
-use crate::domain::meta::Entity;
-use crate::domain::workshop::{counts, Phase};
-use crate::domain::workshop_stage::{previous_goals, recap};
 use crate::domain::Id;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -20,7 +12,10 @@ use leptos::prelude::*;
 /// The presenter window: the facilitator's current phase, large, following their window
 /// live (the same browser's storage: every save there reaches this tab as a storage event).
 #[component]
-pub fn PresenterPage(id: Id) -> impl IntoView {
+pub fn PresenterPage(
+    /// The board the presenter window shows.
+    id: Id,
+) -> impl IntoView {
     let state = AppState::expect();
     let board = StoredValue::new(id.clone());
     let phase = Memo::new(move |_| {
@@ -52,129 +47,5 @@ pub fn PresenterPage(id: Id) -> impl IntoView {
         }
         .into_any(),
     }
-    }
-}
-
-/// What everybody may see of `phase`.
-#[component]
-pub fn PublicPhase(id: Id, phase: Phase) -> impl IntoView {
-    match phase {
-        Phase::SetTheStage => view! { <PublicStage id=id/> }.into_any(),
-        Phase::Write => view! { <Written id=id/> }.into_any(),
-        Phase::Group | Phase::Place | Phase::Vote => view! {
-            <p class="hint">{match phase {
-                Phase::Place => "Placements stay private until Reveal.",
-                Phase::Vote => "Votes stay hidden until the phase ends.",
-                _ => "Similar situations are stacked into one group.",
-            }}</p>
-            <Items id=id votes=false/>
-        }
-        .into_any(),
-        Phase::Reveal => view! { <RevealPhase id=id/> }.into_any(),
-        Phase::Climb | Phase::Commit => view! { <Items id=id votes=true/> }.into_any(),
-        Phase::Close => view! { <Summary id=id/> }.into_any(),
-    }
-}
-
-/// The check-in question and the recap of the review.
-#[component]
-fn PublicStage(id: Id) -> impl IntoView {
-    let state = AppState::expect();
-    // The facilitator's "Another question" is in storage, not the workspace: look again
-    // every second.
-    let skip = RwSignal::new(read_skip(state, &id));
-    let board = StoredValue::new(id);
-    if let Ok(h) = set_interval_with_handle(
-        move || {
-            let s = read_skip(state, &board.get_value());
-            if s != skip.get_untracked() {
-                skip.set(s);
-            }
-        },
-        std::time::Duration::from_millis(1000),
-    ) {
-        on_cleanup(move || h.clear());
-    }
-    let recap_text = move || {
-        let b = board_of(state, &board.get_value())?;
-        let today = browser::today();
-        let from = b.date.unwrap_or(today).min(today);
-        state
-            .ws
-            .with(|ws| recap(&previous_goals(ws, &b), from).text())
-    };
-    view! {
-        <p class="check-in-question">{move || current_question(state, &board.get_value(), skip.get())}</p>
-        {move || recap_text().map(|t| view! { <p class="recap">{format!("Commitments reviewed: {t}.")}</p> })}
-    }
-}
-
-/// During Write: how many cards there are, never what they say.
-#[component]
-fn Written(id: Id) -> impl IntoView {
-    let state = AppState::expect();
-    let n = move || cards_of(state, &id).len();
-    view! {
-        <p class="presenter-count" aria-live="polite">
-            {move || format!("{} written so far. Cards stay hidden until everyone has written.", plural(n(), "card", "cards"))}
-        </p>
-    }
-}
-
-/// The cards (groups stacked), with their rung and, once voting is over, their dots.
-#[component]
-fn Items(id: Id, votes: bool) -> impl IntoView {
-    let state = AppState::expect();
-    move || {
-        let board = board_of(state, &id);
-        let counts = state.ws.with(|ws| counts(ws, &id));
-        let goals: Vec<Goal> = state.ws.with(|ws| ws.live::<Goal>().cloned().collect());
-        view! {
-            <ul class="presenter-items">
-                {{
-                    let mut items = items_of(state, &id);
-                    // Once votes are in, the most voted first: the order the team climbs in.
-                    if votes {
-                        items.sort_by_key(|(c, _)| std::cmp::Reverse(counts.votes(c.id())));
-                    }
-                    items
-                }
-                    .into_iter()
-                    .map(|(c, stacked)| {
-                        let rung = board.as_ref().filter(|_| votes).map(|b| b.place_name(c.rung.as_ref()));
-                        let dots = votes.then(|| plural(counts.votes(c.id()) as usize, "dot", "dots"));
-                        let goal = goals.iter().find(|g| g.card.as_ref() == Some(c.id())).map(|g| g.outcome.clone());
-                        view! {
-                            <li>
-                                {item_text(c.text.clone(), stacked)}
-                                {rung.map(|r| view! { <span class="badge">{r}</span> })}
-                                {dots.map(|d| view! { <span class="badge">{d}</span> })}
-                                {goal.map(|g| view! { <p>"Micro-goal: " <strong>{g}</strong></p> })}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        }
-    }
-}
-
-/// Close: the board's summary.
-#[component]
-fn Summary(id: Id) -> impl IntoView {
-    let state = AppState::expect();
-    move || {
-        let b = board_of(state, &id)?;
-        let cards = cards_of(state, &id);
-        let s = summarize(&b, cards.iter());
-        Some(view! {
-            <ul class="close-summary">
-                <li>{match s.percent_above() {
-                    Some(p) => format!("{p}% of placed cards are above the line."),
-                    None => "No card is placed.".to_owned(),
-                }}</li>
-                <li>{format!("{} climbed, {} in all.", plural(s.climbed, "card", "cards"), plural(s.rungs_climbed, "rung", "rungs"))}</li>
-            </ul>
-        })
     }
 }

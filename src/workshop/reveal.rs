@@ -8,6 +8,7 @@ use crate::domain::meta::Entity;
 use crate::domain::workshop::{counts, disputed, most_disputed, spread_of, Spread};
 use crate::domain::{BoardCommand, Id};
 use crate::state::AppState;
+use crate::ui::chosen_id;
 use leptos::prelude::*;
 
 /// "Placements: Excuses 2, Own it 1. The group converges on Excuses."
@@ -61,6 +62,7 @@ fn spread_plot(board: &Board, s: &Spread, description: String) -> impl IntoView 
 /// The Reveal list; with `edit`, the facilitator can move a card where the team decides.
 #[component]
 pub fn RevealPhase(
+    /// The board the workshop runs on.
     id: Id,
     /// Whether to offer moving cards (the facilitator's screen, not a presenter window).
     #[prop(optional)]
@@ -115,7 +117,7 @@ pub fn RevealPhase(
                                         <select on:change=move |ev| {
                                             state.dispatch(BoardCommand::MoveCard {
                                                 id: card.clone(),
-                                                to: crate::ui::member_from_value(event_target_value(&ev)),
+                                                to: chosen_id(&ev),
                                             });
                                         }>
                                             {rung_options(&board, current.as_ref(), "Unplaced")}

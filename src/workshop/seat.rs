@@ -1,7 +1,6 @@
 //! Who acts in a private phase (Write, Place, Vote). On a shared screen it is whoever's turn
 //! it is, behind a hand-over curtain; in a participant's own browser it is always them.
 
-use super::common::member_name;
 use crate::domain::workshop::Phase;
 use crate::domain::workshop_remote::Joined;
 use crate::domain::workshop_room::{Turn, TurnView};
@@ -77,110 +76,5 @@ impl Seat {
                 write_joined(state, &board.get_value(), &joined.get_untracked());
             }
         }
-    }
-}
-
-/// The hand-over controls of a shared screen: whose turn it is (one select that always names
-/// them) and "Next participant". Both bring the curtain down.
-#[component]
-pub fn TurnBar(
-    /// "Writing as", "Placing as", "Voting as".
-    label: &'static str,
-    seat: Seat,
-) -> impl IntoView {
-    let state = AppState::expect();
-    let Seat::Shared {
-        turn,
-        phase,
-        participants,
-    } = seat
-    else {
-        return ().into_any();
-    };
-    let names = move || {
-        participants
-            .get()
-            .into_iter()
-            .map(|p| {
-                let name = member_name(state, &p);
-                view! { <option value=p.to_string()>{name}</option> }
-            })
-            .collect_view()
-    };
-    let current = move || seat.member().map(|m| m.to_string()).unwrap_or_default();
-    let next = move |_| {
-        let ps = participants.get_untracked();
-        state.forget_history();
-        turn.update(|t| {
-            t.next(phase.get_untracked(), &ps);
-        });
-    };
-    let last = move || {
-        let ps = participants.get();
-        crate::domain::workshop_room::Turn::is_last(&seat.member(), &ps) && ps.len() > 1
-    };
-    view! {
-        <div class="turn row-actions">
-            <label>
-                {label} " "
-                <select
-                    prop:value=current
-                    on:change=move |ev| {
-                        if let Some(m) = crate::ui::member_from_value(event_target_value(&ev)) {
-                            state.forget_history();
-                            turn.update(|t| t.pass_to(phase.get_untracked(), m));
-                        }
-                    }
-                >
-                    {names}
-                </select>
-            </label>
-            <button on:click=next>"Next participant"</button>
-            {move || last().then(|| view! { <span class="hint">"The last participant: when they are done, go on to the next phase."</span> })}
-        </div>
-    }
-    .into_any()
-}
-
-/// A private phase's body: behind the curtain until the participant whose turn it is presses
-/// Start; in their own browser, straight away.
-#[component]
-pub fn PrivateTurn(
-    /// "Writing as", "Placing as", "Voting as".
-    label: &'static str,
-    seat: Seat,
-    /// What only the participant whose turn it is may see.
-    children: ChildrenFn,
-) -> impl IntoView {
-    let state = AppState::expect();
-    let curtain = Memo::new(move |_| seat.view().curtain);
-    let start = move |_| {
-        if let Seat::Shared {
-            turn,
-            phase,
-            participants,
-        } = seat
-        {
-            let ps = participants.get_untracked();
-            turn.update(|t| t.start(phase.get_untracked(), &ps));
-        }
-    };
-    view! {
-        <TurnBar label=label seat=seat/>
-        {move || {
-            if curtain.get() {
-                let name = seat.member().map(|m| member_name(state, &m)).unwrap_or_default();
-                view! {
-                    <section class="curtain" aria-label="Hand-over">
-                        <p class="curtain-title">{format!("Pass the screen to {name}.")}</p>
-                        <p>{format!("{name}: press Start when only you can see the screen.")}</p>
-                        <button class="primary big" on:click=start>{format!("Start as {name}")}</button>
-                    </section>
-                }
-                .into_any()
-            } else {
-                children().into_any()
-            }
-        }}
     }
 }

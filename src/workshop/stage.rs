@@ -41,7 +41,10 @@ pub fn read_skip(state: AppState, board: &Id) -> usize {
 }
 
 #[component]
-pub fn SetTheStage(id: Id) -> impl IntoView {
+pub fn SetTheStage(
+    /// The board the workshop runs on.
+    id: Id,
+) -> impl IntoView {
     view! {
         <CheckIn id=id.clone()/>
         <crate::check::StartCheckButton board=id.clone()/>
@@ -52,7 +55,10 @@ pub fn SetTheStage(id: Id) -> impl IntoView {
 
 /// The round's check-in question, another one on request, and the editable list.
 #[component]
-fn CheckIn(id: Id) -> impl IntoView {
+fn CheckIn(
+    /// The board the workshop runs on.
+    id: Id,
+) -> impl IntoView {
     let state = AppState::expect();
     let skip = RwSignal::new(read_skip(state, &id));
     let edited = RwSignal::new(0u32);
@@ -101,7 +107,10 @@ fn CheckIn(id: Id) -> impl IntoView {
 
 /// Goals done since the team's last retro.
 #[component]
-fn Wins(id: Id) -> impl IntoView {
+fn Wins(
+    /// The board the workshop runs on.
+    id: Id,
+) -> impl IntoView {
     let state = AppState::expect();
     let wins = move || {
         let b = board_of(state, &id)?;
@@ -142,7 +151,10 @@ fn Wins(id: Id) -> impl IntoView {
 
 /// The review of the previous board's commitments, and its recap.
 #[component]
-fn Review(id: Id) -> impl IntoView {
+fn Review(
+    /// The board the workshop runs on.
+    id: Id,
+) -> impl IntoView {
     let state = AppState::expect();
     let content = move || {
         let Some(board) = board_of(state, &id) else {
@@ -188,7 +200,12 @@ fn Review(id: Id) -> impl IntoView {
 /// One earlier commitment: what helped or got in the way (optional), then done,
 /// renegotiated, dropped, or missed (which opens the no-blame review).
 #[component]
-fn ReviewGoal(goal: Goal, retro: String) -> impl IntoView {
+fn ReviewGoal(
+    /// A goal committed in an earlier retro.
+    goal: Goal,
+    /// The title of the retro it came from.
+    retro: String,
+) -> impl IntoView {
     let state = AppState::expect();
     let note = RwSignal::new(String::new());
     let due = RwSignal::new(String::new());
@@ -254,7 +271,12 @@ fn ReviewGoal(goal: Goal, retro: String) -> impl IntoView {
 
 /// The no-blame review of a commitment that was missed: root cause and corrective action.
 #[component]
-fn MissedReview(id: Id, today: chrono::NaiveDate) -> impl IntoView {
+fn MissedReview(
+    /// The board the workshop runs on.
+    id: Id,
+    /// Today, for what counts as missed.
+    today: chrono::NaiveDate,
+) -> impl IntoView {
     let state = AppState::expect();
     let cause = RwSignal::new(String::new());
     let action = RwSignal::new(String::new());

@@ -42,6 +42,7 @@ pub fn timer_key(board: &Id) -> String {
 /// presenter window (`controls: false`) shows the same countdown.
 #[component]
 pub fn Timer(
+    /// The board the workshop runs on.
     board: Id,
     /// The phase the timer runs for: a new phase sets it afresh to its value.
     phase: Signal<Phase>,

@@ -2,16 +2,20 @@
 //! or, in a browser that joined from an invite, the participant's own view.
 
 use super::climb::ClimbPhase;
+use super::close_phase::ClosePhase;
+use super::commit_phase::CommitPhase;
 use super::common::member_name;
-use super::end_phases::{ClosePhase, CommitPhase};
 use super::group::GroupPhase;
+use super::inbox::Inbox;
 use super::participant::ParticipantView;
-use super::private_phases::{PlacePhase, VotePhase, WritePhase};
-use super::remote::{FacilitatorTools, Inbox};
+use super::place_phase::PlacePhase;
+use super::remote::FacilitatorTools;
 use super::reveal::RevealPhase;
 use super::seat::{read_joined, Seat};
 use super::stage::SetTheStage;
 use super::timer::Timer;
+use super::vote_phase::VotePhase;
+use super::write_phase::WritePhase;
 use crate::domain::ladder::Board;
 use crate::domain::roster::Member;
 use crate::domain::workshop::Phase;
@@ -24,7 +28,10 @@ use leptos::prelude::*;
 
 /// A board run as a workshop.
 #[component]
-pub fn WorkshopPage(id: Id) -> impl IntoView {
+pub fn WorkshopPage(
+    /// The board the workshop runs on.
+    id: Id,
+) -> impl IntoView {
     let state = AppState::expect();
     let board = {
         let id = id.clone();
@@ -54,7 +61,12 @@ pub fn WorkshopPage(id: Id) -> impl IntoView {
 
 /// Choosing the participants and starting.
 #[component]
-fn StartWorkshop(id: Id, board: Memo<Option<Board>>) -> impl IntoView {
+fn StartWorkshop(
+    /// The board the workshop runs on.
+    id: Id,
+    /// The board as stored.
+    board: Memo<Option<Board>>,
+) -> impl IntoView {
     let state = AppState::expect();
     let members: Vec<(Id, String)> = state.ws.with_untracked(|ws| {
         ws.live::<Member>()
@@ -113,7 +125,12 @@ fn StartWorkshop(id: Id, board: Memo<Option<Board>>) -> impl IntoView {
 }
 
 #[component]
-fn SessionView(id: Id, board: Memo<Option<Board>>) -> impl IntoView {
+fn SessionView(
+    /// The board the workshop runs on.
+    id: Id,
+    /// The board as stored, with its session.
+    board: Memo<Option<Board>>,
+) -> impl IntoView {
     let state = AppState::expect();
     // A contribution link opened here: its preview must be in view, not folded away.
     let arrived = web_sys::window()
@@ -241,7 +258,12 @@ fn SessionView(id: Id, board: Memo<Option<Board>>) -> impl IntoView {
 
 /// Changing who takes part.
 #[component]
-fn Participants(id: Id, participants: Memo<Vec<Id>>) -> impl IntoView {
+fn Participants(
+    /// The board the workshop runs on.
+    id: Id,
+    /// The session's participants, in turn order.
+    participants: Memo<Vec<Id>>,
+) -> impl IntoView {
     let state = AppState::expect();
     view! {
         <details class="participants">
@@ -264,8 +286,11 @@ fn Participants(id: Id, participants: Memo<Vec<Id>>) -> impl IntoView {
 /// every change.
 #[component]
 fn MemberChecks(
+    /// The fieldset's legend.
     legend: &'static str,
+    /// The members ticked.
     chosen: Signal<Vec<Id>>,
+    /// Called with the members ticked after each change.
     set: impl Fn(Vec<Id>) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = AppState::expect();

@@ -3,21 +3,22 @@
 
 use super::common::{board_of, items_of, short};
 use crate::browser;
-use crate::domain::exchange::{board_subset, export_file_name, to_export_json};
 use crate::domain::goals::Goal;
 use crate::domain::iso::{format_date, parse_date};
-use crate::domain::ladder::{board_markdown, summarize, Card};
-use crate::domain::merge::plural;
+use crate::domain::ladder::Card;
 use crate::domain::meta::Entity;
 use crate::domain::{GoalCommand, Id};
 use crate::router::Link;
 use crate::state::AppState;
-use crate::ui::{member_from_value, member_options, Notices};
+use crate::ui::{chosen_id, member_options};
 use leptos::prelude::*;
 
 /// Commit: cards on the top rung become micro-goals, linked both ways.
 #[component]
-pub fn CommitPhase(id: Id) -> impl IntoView {
+pub fn CommitPhase(
+    /// The board the workshop runs on.
+    id: Id,
+) -> impl IntoView {
     let state = AppState::expect();
     let content = move || {
         let Some(board) = board_of(state, &id) else {
@@ -71,7 +72,12 @@ pub fn CommitPhase(id: Id) -> impl IntoView {
 /// The micro-goal a card on the top rung becomes: its step as the outcome, its owner (chosen
 /// at Own it during Climb) and a due date a week away, all editable.
 #[component]
-fn CommitForm(card: Card, top: Id) -> impl IntoView {
+fn CommitForm(
+    /// A card on the top rung, to become a micro-goal.
+    card: Card,
+    /// The top rung's id.
+    top: Id,
+) -> impl IntoView {
     let state = AppState::expect();
     let step = card
         .notes
@@ -112,7 +118,7 @@ fn CommitForm(card: Card, top: Id) -> impl IntoView {
                 </label>
                 <label>
                     "Owner "
-                    <select on:change=move |ev| owner.set(member_from_value(event_target_value(&ev)))>
+                    <select on:change=move |ev| owner.set(chosen_id(&ev))>
                         {member_options(state, "Choose…", card.owner.clone())}
                     </select>
                 </label>
@@ -127,79 +133,5 @@ fn CommitForm(card: Card, top: Id) -> impl IntoView {
                 <button class="primary" type="submit">"Create micro-goal"</button>
             </form>
         </li>
-    }
-}
-
-/// Close: the summary, and the board to take away.
-#[component]
-pub fn ClosePhase(id: Id) -> impl IntoView {
-    let state = AppState::expect();
-    let notices = Notices::expect();
-    let summary = {
-        let id = id.clone();
-        move || {
-            let board = board_of(state, &id)?;
-            let (s, goals) = state.ws.with(|ws| {
-                let cards: Vec<&Card> = ws.live::<Card>().filter(|c| c.board_id == id).collect();
-                let goals = ws
-                    .live::<Goal>()
-                    .filter(|g| {
-                        g.card
-                            .as_ref()
-                            .is_some_and(|c| cards.iter().any(|x| x.id() == c))
-                    })
-                    .count();
-                (summarize(&board, cards), goals)
-            });
-            Some(view! {
-                <ul class="close-summary">
-                    <li>{match s.percent_above() {
-                        Some(p) => format!("{p}% of placed cards are above the line ({} of {}).", s.above, s.placed()),
-                        None => "No card is placed.".to_owned(),
-                    }}</li>
-                    <li>{format!("{} climbed, {} in all.", plural(s.climbed, "card", "cards"), plural(s.rungs_climbed, "rung", "rungs"))}</li>
-                    <li>{format!("{} committed.", plural(goals, "micro-goal", "micro-goals"))}</li>
-                </ul>
-            })
-        }
-    };
-    let (id1, id2) = (id.clone(), id.clone());
-    let export = move |_| {
-        let Some(b) = board_of(state, &id1) else {
-            return;
-        };
-        let json = state
-            .ws
-            .with_untracked(|ws| to_export_json(&board_subset(ws, &id1), browser::now()));
-        let name = export_file_name(b.date.unwrap_or_else(browser::today), &b.title);
-        if let Err(e) = browser::download(&name, &json, "application/json") {
-            notices.error(format!("The download could not start: {e}"));
-        }
-    };
-    let copy = move |_| {
-        let Some(b) = board_of(state, &id2) else {
-            return;
-        };
-        let md = state.ws.with_untracked(|ws| {
-            board_markdown(&b, ws.live::<Card>().filter(|c| c.board_id == id2), &|m| {
-                crate::domain::roster::member_name(ws, m)
-            })
-        });
-        browser::copy_text(&md, move |ok| {
-            if ok {
-                notices.success("The board is on the clipboard as Markdown.");
-            } else {
-                notices.error("The browser refused the clipboard.");
-            }
-        });
-    };
-    view! {
-        <section aria-label="Summary">
-            {summary}
-            <div class="row-actions">
-                <button class="primary" on:click=export>"Export board"</button>
-                <button on:click=copy>"Copy as Markdown"</button>
-            </div>
-        </section>
     }
 }

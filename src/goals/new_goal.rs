@@ -1,0 +1,89 @@
+//! The form for a new micro-goal: an outcome anyone can check, owner, partner, dates and how
+//! we will know it is done.
+
+use crate::browser;
+use crate::domain::iso::{format_date, parse_date};
+use crate::domain::{GoalCommand, Id};
+use crate::state::AppState;
+use crate::ui::{chosen_id, member_options};
+use leptos::prelude::*;
+
+/// The form for a new goal.
+#[component]
+pub fn NewGoal() -> impl IntoView {
+    let state = AppState::expect();
+    let today = browser::today();
+    let outcome = RwSignal::new(String::new());
+    let owner = RwSignal::new(None::<Id>);
+    let partner = RwSignal::new(None::<Id>);
+    let due = RwSignal::new(format_date(&(today + chrono::Duration::days(7))));
+    let follow_up = RwSignal::new(String::new());
+    let verification = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let cmd = GoalCommand::Create {
+            outcome: outcome.get_untracked(),
+            owner: owner.get_untracked(),
+            partner: partner.get_untracked(),
+            due: parse_date(&due.get_untracked()),
+            follow_up: parse_date(&follow_up.get_untracked()),
+            verification: verification.get_untracked(),
+            card: None,
+            clause: None,
+            today,
+        };
+        if state.dispatch(cmd) {
+            outcome.set(String::new());
+            verification.set(String::new());
+        }
+    };
+    let text = |id: &'static str, label: &'static str, sig: RwSignal<String>| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input
+                    id=id
+                    type="text"
+                    maxlength="300"
+                    bind:value=sig
+                />
+            </div>
+        }
+    };
+    let date = |id: &'static str, label: &'static str, sig: RwSignal<String>| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input
+                    id=id
+                    type="date"
+                    bind:value=sig
+                />
+            </div>
+        }
+    };
+    view! {
+        <form class="new-board" on:submit=submit aria-label="New micro-goal">
+            <h2>"New micro-goal"</h2>
+            {text("goal-outcome", "Outcome (one sentence anyone can check)", outcome)}
+            <div class="field-row">
+                <div class="field">
+                    <label for="goal-owner">"Owner"</label>
+                    <select id="goal-owner" on:change=move |ev| owner.set(chosen_id(&ev))>
+                        {member_options(state, "No owner yet", None)}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="goal-partner">"Partner"</label>
+                    <select id="goal-partner" on:change=move |ev| partner.set(chosen_id(&ev))>
+                        {member_options(state, "No partner", None)}
+                    </select>
+                </div>
+                {date("goal-due", "Due", due)}
+                {date("goal-follow-up", "Follow-up", follow_up)}
+            </div>
+            {text("goal-verify", "How we will know it is done", verification)}
+            <button type="submit" class="primary">"Add goal"</button>
+        </form>
+    }
+}

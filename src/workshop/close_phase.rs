@@ -1,0 +1,70 @@
+//! Close: the summary of the workshop, and the board to take away.
+
+use super::common::board_of;
+use crate::board::{copy_board_markdown, export_board};
+use crate::domain::goals::Goal;
+use crate::domain::ladder::{summarize, Card};
+use crate::domain::merge::plural;
+use crate::domain::meta::Entity;
+use crate::domain::Id;
+use crate::state::AppState;
+use crate::ui::Notices;
+use leptos::prelude::*;
+
+/// Close: the summary, and the board to take away.
+#[component]
+pub fn ClosePhase(
+    /// The board the workshop runs on.
+    id: Id,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let _notices = Notices::expect();
+    let summary = {
+        let id = id.clone();
+        move || {
+            let board = board_of(state, &id)?;
+            let (s, goals) = state.ws.with(|ws| {
+                let cards: Vec<&Card> = ws.live::<Card>().filter(|c| c.board_id == id).collect();
+                let goals = ws
+                    .live::<Goal>()
+                    .filter(|g| {
+                        g.card
+                            .as_ref()
+                            .is_some_and(|c| cards.iter().any(|x| x.id() == c))
+                    })
+                    .count();
+                (summarize(&board, cards), goals)
+            });
+            Some(view! {
+                <ul class="close-summary">
+                    <li>{match s.percent_above() {
+                        Some(p) => format!("{p}% of placed cards are above the line ({} of {}).", s.above, s.placed()),
+                        None => "No card is placed.".to_owned(),
+                    }}</li>
+                    <li>{format!("{} climbed, {} in all.", plural(s.climbed, "card", "cards"), plural(s.rungs_climbed, "rung", "rungs"))}</li>
+                    <li>{format!("{} committed.", plural(goals, "micro-goal", "micro-goals"))}</li>
+                </ul>
+            })
+        }
+    };
+    let (id1, id2) = (id.clone(), id.clone());
+    let export = move |_| {
+        if let Some(b) = board_of(state, &id1) {
+            export_board(state, &b);
+        }
+    };
+    let copy = move |_| {
+        if let Some(b) = board_of(state, &id2) {
+            copy_board_markdown(state, &b);
+        }
+    };
+    view! {
+        <section aria-label="Summary">
+            {summary}
+            <div class="row-actions">
+                <button class="primary" on:click=export>"Export board"</button>
+                <button on:click=copy>"Copy as Markdown"</button>
+            </div>
+        </section>
+    }
+}
