@@ -4,7 +4,7 @@ use super::check::{
     anonymous_meta, answer_id, default_statements, question_for, response_id, Answer, Answers,
     Check, Condition, Response, Statement, MAX_STATEMENTS, MAX_TEXT, MAX_THRESHOLD, MIN_THRESHOLD,
 };
-use super::goals::{Goal, GoalState};
+use super::goals::Goal;
 use super::meta::{Entity, Id};
 use super::workspace::{DomainError, Tx, Workspace};
 use chrono::NaiveDate;
@@ -323,26 +323,11 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &CheckCommand) -> Result<String, DomainErr
             }
             let verification = format!("At the next check, “{}” scores higher.", s.text);
             tx.insert(|meta| Goal {
-                meta,
-                team_id: check.team_id.clone(),
-                outcome,
-                owner: None,
-                partner: None,
                 due: today.checked_add_days(chrono::Days::new(14)),
                 follow_up: today.checked_add_days(chrono::Days::new(7)),
                 verification,
-                created_on: Some(*today),
-                state: GoalState::Open,
-                closed_on: None,
-                drop_reason: String::new(),
-                history: Vec::new(),
-                check_ins: Vec::new(),
-                review: None,
-                card: None,
-                clause: None,
-                from_goal: None,
-                risk: String::new(),
                 from_check: Some(check.id().clone()),
+                ..Goal::new(meta, check.team_id.clone(), outcome, *today)
             });
             Ok("add a goal from the check".to_owned())
         }

@@ -72,26 +72,14 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &GoalCommand) -> Result<String, DomainErro
                 .map(|b| b.team_id.clone())
                 .unwrap_or_else(|| tx.team());
             tx.insert(|meta| Goal {
-                meta,
-                team_id,
-                outcome,
                 owner: owner.clone(),
                 partner: partner.clone(),
                 due: *due,
                 follow_up: *follow_up,
                 verification: text(verification),
-                created_on: Some(*today),
-                state: GoalState::Open,
-                closed_on: None,
-                drop_reason: String::new(),
-                history: Vec::new(),
-                check_ins: Vec::new(),
-                review: None,
                 card: card.clone(),
                 clause: clause.clone(),
-                from_goal: None,
-                from_check: None,
-                risk: String::new(),
+                ..Goal::new(meta, team_id, outcome, *today)
             });
             label
         }
@@ -261,26 +249,18 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &GoalCommand) -> Result<String, DomainErro
                 return Err(DomainError::AlreadyFollowedUp);
             }
             let new_id = tx.insert(|meta| Goal {
-                meta,
-                team_id: g.team_id.clone(),
-                outcome: review.corrective_action.clone(),
                 owner: g.owner.clone(),
                 partner: g.partner.clone(),
                 due: *due,
-                follow_up: None,
-                verification: String::new(),
-                created_on: Some(*today),
-                state: GoalState::Open,
-                closed_on: None,
-                drop_reason: String::new(),
-                history: Vec::new(),
-                check_ins: Vec::new(),
-                review: None,
                 card: g.card.clone(),
                 clause: g.clause.clone(),
                 from_goal: Some(id.clone()),
-                from_check: None,
-                risk: String::new(),
+                ..Goal::new(
+                    meta,
+                    g.team_id.clone(),
+                    review.corrective_action.clone(),
+                    *today,
+                )
             });
             tx.update::<Goal>(id, |g| {
                 if let Some(r) = g.review.as_mut() {

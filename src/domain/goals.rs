@@ -3,9 +3,11 @@
 //! calendar; "today" always comes in as a parameter.
 
 use super::meta::{entity, Id, Meta};
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+pub use super::goal_momentum::{done_per_week, streak, week_start};
 
 /// Where a goal stands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -217,6 +219,33 @@ impl Default for Nudges {
 }
 
 impl Goal {
+    /// A goal just made: open since `today`, with its team and outcome and nothing else yet;
+    /// whoever makes it fills in the rest (`Goal { due, ..Goal::new(..) }`).
+    pub fn new(meta: Meta, team_id: Option<Id>, outcome: String, today: NaiveDate) -> Goal {
+        Goal {
+            meta,
+            team_id,
+            outcome,
+            owner: None,
+            partner: None,
+            due: None,
+            follow_up: None,
+            verification: String::new(),
+            created_on: Some(today),
+            state: GoalState::Open,
+            closed_on: None,
+            drop_reason: String::new(),
+            history: Vec::new(),
+            check_ins: Vec::new(),
+            review: None,
+            card: None,
+            clause: None,
+            from_goal: None,
+            from_check: None,
+            risk: String::new(),
+        }
+    }
+
     /// A missed goal stays in the working views until the team has learned from it: its
     /// no-blame review written and, if it names a corrective action, that action a goal.
     pub fn awaits_learning(&self) -> bool {
@@ -301,66 +330,6 @@ pub fn focus_warnings<'a>(
         .into_iter()
         .filter(|(_, n)| *n > nudges.focus_limit)
         .collect()
-}
-
-/// Monday of the week holding `d`.
-pub fn week_start(d: NaiveDate) -> NaiveDate {
-    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
-}
-
-/// Goals done per week for the `weeks` weeks ending with the week of `today`, oldest first, as
-/// (Monday, count).
-pub fn done_per_week<'a>(
-    goals: impl IntoIterator<Item = &'a Goal>,
-    today: NaiveDate,
-    weeks: usize,
-) -> Vec<(NaiveDate, usize)> {
-    let this_week = week_start(today);
-    let mut out: Vec<(NaiveDate, usize)> = (0..weeks)
-        .rev()
-        .map(|i| (this_week - Duration::weeks(i as i64), 0))
-        .collect();
-    for g in goals {
-        if let (GoalState::Done, Some(on)) = (g.state, g.closed_on) {
-            let w = week_start(on);
-            if let Some(slot) = out.iter_mut().find(|(m, _)| *m == w) {
-                slot.1 += 1;
-            }
-        }
-    }
-    out
-}
-
-/// Consecutive weeks with at least one goal done, ending this week (or last week, when this
-/// week has none yet: a streak is not broken before the week is over). A break week (its
-/// Monday in `breaks`) with nothing done neither counts nor breaks the streak.
-pub fn streak<'a>(
-    goals: impl IntoIterator<Item = &'a Goal>,
-    today: NaiveDate,
-    breaks: &[NaiveDate],
-) -> usize {
-    let weeks: std::collections::BTreeSet<NaiveDate> = goals
-        .into_iter()
-        .filter(|g| g.state == GoalState::Done)
-        .filter_map(|g| g.closed_on)
-        .filter(|d| *d <= today)
-        .map(week_start)
-        .collect();
-    let is_break = |w: &NaiveDate| breaks.binary_search(w).is_ok();
-    let mut week = week_start(today);
-    if !weeks.contains(&week) {
-        week -= Duration::weeks(1);
-    }
-    let mut n = 0;
-    // Ends: the done weeks and the break weeks are finitely many.
-    loop {
-        if weeks.contains(&week) {
-            n += 1;
-        } else if !is_break(&week) {
-            return n;
-        }
-        week -= Duration::weeks(1);
-    }
 }
 
 /// The due-date groups of the "by due date" view.

@@ -19,6 +19,7 @@ pub mod error;
 pub mod exchange;
 pub mod goal_commands;
 pub mod goal_groups;
+pub mod goal_momentum;
 pub mod history;
 pub mod import;
 pub mod iso;
