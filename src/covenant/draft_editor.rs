@@ -7,6 +7,7 @@ use crate::browser;
 use crate::domain::covenant::{Covenant, CovenantState};
 use crate::domain::CovenantCommand;
 use crate::state::AppState;
+use crate::ui::Debounce;
 use leptos::prelude::*;
 
 /// Whether the covenant `id` is still a draft (and so still edited here).
@@ -30,7 +31,7 @@ pub fn DraftEditor(
     let only: Signal<Option<usize>> = Signal::derive(move || guided.get().then(|| step.get()));
     let id = covenant.meta.id.clone();
     // Saves the draft shortly after each change, as one undoable command.
-    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    let timer = Debounce::default();
     {
         let id = id.clone();
         Effect::new(move |_| {
@@ -39,28 +40,19 @@ pub fn DraftEditor(
                 return;
             }
             let id = id.clone();
-            timer.update_value(|h| {
-                if let Some(h) = h.take() {
-                    h.clear();
+            timer.schedule(std::time::Duration::from_millis(400), move || {
+                // A timer can fire late (a busy tab, a throttled background tab): by
+                // then the draft may have been activated, and its wording is already in.
+                if is_draft(state, &id)
+                    && state.dispatch(CovenantCommand::EditDraft {
+                        id,
+                        terms: t.clone(),
+                    })
+                {
+                    // The editor may be gone by now (the page changed).
+                    let _ = saved.try_set(t);
                 }
             });
-            let handle = set_timeout_with_handle(
-                move || {
-                    // A timer can fire late (a busy tab, a throttled background tab): by
-                    // then the draft may have been activated, and its wording is already in.
-                    if is_draft(state, &id)
-                        && state.dispatch(CovenantCommand::EditDraft {
-                            id,
-                            terms: t.clone(),
-                        })
-                    {
-                        // The editor may be gone by now (the page changed).
-                        let _ = saved.try_set(t);
-                    }
-                },
-                std::time::Duration::from_millis(400),
-            );
-            timer.set_value(handle.ok());
         });
     }
     let pending = move || terms.with(|t| saved.with(|s| t != s));
@@ -88,11 +80,7 @@ pub fn DraftEditor(
     let activate = move |_| {
         // The save waiting for its timer is made here, at once: left waiting, it would try
         // to edit the covenant after it became active.
-        timer.update_value(|h| {
-            if let Some(h) = h.take() {
-                h.clear();
-            }
-        });
+        timer.cancel();
         let t = terms.get_untracked();
         if t == saved.get_untracked()
             || state.dispatch(CovenantCommand::EditDraft {

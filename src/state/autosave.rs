@@ -36,21 +36,20 @@ impl AppState {
             );
         }
     }
+
+    /// Saves once typing pauses for [`AUTOSAVE_DEBOUNCE`].
     pub(super) fn schedule_save(&self) {
         if self.saving_paused.get_value() {
             return;
         }
         self.save.set(SaveStatus::Saving);
-        self.save_timer.update_value(|t| {
-            if let Some(h) = t.take() {
-                h.clear();
-            }
-        });
         let this = *self;
-        match set_timeout_with_handle(move || this.flush(), AUTOSAVE_DEBOUNCE) {
-            Ok(h) => self.save_timer.set_value(Some(h)),
+        if !self
+            .save_timer
+            .schedule(AUTOSAVE_DEBOUNCE, move || this.flush())
+        {
             // No timers: save at once rather than never.
-            Err(_) => self.flush(),
+            self.flush();
         }
     }
 
@@ -68,11 +67,7 @@ impl AppState {
         if self.saving_paused.get_value() || self.save.get_untracked() != SaveStatus::Saving {
             return;
         }
-        self.save_timer.update_value(|t| {
-            if let Some(h) = t.take() {
-                h.clear();
-            }
-        });
+        self.save_timer.cancel();
         // Never write over what another tab saved meanwhile: merge it in first.
         if let Some(text) = self.foreign_text() {
             if !self.take_foreign(text) {

@@ -69,8 +69,7 @@ impl AppState {
             return false;
         };
         let n = c.entries.len();
-        self.history.update_value(|h| h.record(c));
-        self.refresh_history_labels();
+        self.history.update(|h| h.record(c));
         let this = *self;
         let records = crate::domain::merge::plural(n, "record", "records");
         match (removes, backup) {
@@ -142,9 +141,8 @@ impl AppState {
                 .update(|ws| change = Some(ws.replace_with(&incoming, now, rng)));
         });
         if let Some(c) = change.filter(|c| !c.entries.is_empty()) {
-            self.history.update_value(|h| h.record(c));
+            self.history.update(|h| h.record(c));
         }
-        self.refresh_history_labels();
         let this = *self;
         self.notices.with_action(
             NoticeKind::Success,

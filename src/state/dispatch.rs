@@ -31,7 +31,7 @@ impl AppState {
         let now = browser::now();
         let mut result = None;
         self.rng.update_value(|rng| {
-            self.history.update_value(|h| {
+            self.history.update(|h| {
                 // Commands validate before they write, so a refused command leaves the
                 // workspace as it was; only a real change notifies subscribers.
                 let team = self.team.get_untracked();
@@ -43,7 +43,6 @@ impl AppState {
                 });
             })
         });
-        self.refresh_history_labels();
         // The notice of the last refusal goes either way: what it complained about is fixed,
         // no longer the point, or replaced by the new refusal.
         if let Some(id) = self.refusal_notice.get_value() {
@@ -82,7 +81,7 @@ impl AppState {
         let now = browser::now();
         let mut label = None;
         self.rng.update_value(|rng| {
-            self.history.update_value(|h| {
+            self.history.update(|h| {
                 self.all.maybe_update(|ws| {
                     label = if redo {
                         h.redo(ws, now, rng)
@@ -93,7 +92,6 @@ impl AppState {
                 });
             })
         });
-        self.refresh_history_labels();
         if let Some(l) = label {
             // Offers to undo are stale once something was undone or redone.
             self.notices.dismiss_action("Undo");
@@ -105,14 +103,6 @@ impl AppState {
     /// Forgets what can be undone and redone: on a shared screen, the next participant must
     /// not undo (or learn from the button's label) what the one before them did.
     pub fn forget_history(&self) {
-        self.history.update_value(History::clear);
-        self.refresh_history_labels();
-    }
-
-    pub(super) fn refresh_history_labels(&self) {
-        self.history.with_value(|h| {
-            self.undo_label.set(h.undo_label().map(str::to_owned));
-            self.redo_label.set(h.redo_label().map(str::to_owned));
-        });
+        self.history.update(History::clear);
     }
 }

@@ -47,19 +47,20 @@ pub struct AppState {
     /// The board the page shows, if any (see [`Self::follow_boards`]).
     board_on_screen: StoredValue<Option<Signal<Option<Id>>>>,
     pub save: RwSignal<SaveStatus>,
-    /// Labels of the next undo and redo, for the buttons' names.
-    pub undo_label: RwSignal<Option<String>>,
-    pub redo_label: RwSignal<Option<String>>,
+    /// Labels of the next undo and redo, for the buttons' names (derived from the history).
+    pub undo_label: Memo<Option<String>>,
+    pub redo_label: Memo<Option<String>>,
     /// Whether the browser keeps Climb's storage even when space runs low (`None`: unknown
     /// or unsupported).
     pub persisted: RwSignal<Option<bool>>,
     /// Keys of the backups in storage, oldest first; refreshed whenever this tab keeps or
     /// deletes one.
     pub backups: RwSignal<Vec<String>>,
-    history: StoredValue<History>,
+    /// What can be undone and redone.
+    history: RwSignal<History>,
     rng: StoredValue<Rng>,
     store: StoredValue<LocalStore, LocalStorage>,
-    save_timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    save_timer: crate::ui::Debounce,
     /// Saving is paused while storage holds data we could neither read nor back up.
     saving_paused: StoredValue<bool>,
     /// Whether the last save failed, so a failure is announced once, not on every keystroke.

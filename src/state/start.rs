@@ -95,6 +95,7 @@ impl AppState {
                     .or_else(|| crate::domain::teams::current_team(ws, chosen.as_ref()))
             })
         });
+        let history = RwSignal::new(History::default());
         let state = AppState {
             ws: Memo::new(move |_| {
                 let team = team.get();
@@ -108,13 +109,13 @@ impl AppState {
             chosen,
             board_on_screen: focus,
             save: RwSignal::new(save.clone()),
-            undo_label: RwSignal::new(None),
-            redo_label: RwSignal::new(None),
+            undo_label: Memo::new(move |_| history.with(|h| h.undo_label().map(str::to_owned))),
+            redo_label: Memo::new(move |_| history.with(|h| h.redo_label().map(str::to_owned))),
             persisted: RwSignal::new(None),
-            history: StoredValue::new(History::default()),
+            history,
             rng: StoredValue::new(rng),
             store: StoredValue::new_local(store),
-            save_timer: StoredValue::new_local(None),
+            save_timer: Default::default(),
             saving_paused: StoredValue::new(hold),
             last_save_failed: StoredValue::new(matches!(save, SaveStatus::NotSaved(_))),
             last_stored: StoredValue::new(known),
