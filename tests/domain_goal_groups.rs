@@ -141,3 +141,22 @@ fn a_goal_asks_questions_not_blame() {
         .questions(d(11, 16), &nudges)
         .contains(&"How will anyone know it is done? Add a way to verify it."));
 }
+
+#[test]
+fn people_are_named_after_they_leave_and_an_empty_place_says_so() {
+    use climb::domain::roster::{member_name, name_or};
+    let mut f = Fixture::new(5);
+    let ana = f.add_member("Ana");
+    assert_eq!(name_or(&f.ws, &Some(ana.clone()), "No owner"), "Ana");
+    assert_eq!(name_or(&f.ws, &None, "No owner"), "No owner");
+    f.run(Command::RemoveMember { id: ana.clone() });
+    assert_eq!(
+        member_name(&f.ws, &ana),
+        "Ana",
+        "a goal's history names people as they were"
+    );
+    assert_eq!(
+        member_name(&f.ws, &Id("member.unknown".into())),
+        "a former member"
+    );
+}

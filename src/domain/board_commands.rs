@@ -5,15 +5,7 @@ use super::ladder::{Board, Card, Rung, Step, Template};
 use super::meta::{Entity, Id};
 use super::workspace::{BoardCommand, DomainError, Tx};
 
-/// Trims text a user typed; `None` when nothing is left.
-fn clean_text(raw: &str, max: usize) -> Option<String> {
-    let t = raw.trim();
-    if t.is_empty() {
-        None
-    } else {
-        Some(t.chars().take(max).collect())
-    }
-}
+use super::typed::required as clean_text;
 
 const MAX_TITLE: usize = 120;
 const MAX_CARD: usize = 1000;

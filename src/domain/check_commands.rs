@@ -102,17 +102,9 @@ const ANSWERED: &str =
     "Someone has answered already: the statements stay as they were asked. Change them in the next check.";
 
 fn cleaned(text: &str) -> Result<String, DomainError> {
-    let t: String = text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .take(MAX_TEXT)
-        .collect();
-    if t.is_empty() {
-        Err(DomainError::EmptyText)
-    } else {
-        Ok(t)
+    match super::typed::one_line(text, MAX_TEXT) {
+        None => Err(DomainError::EmptyText),
+        Some(t) => Ok(t),
     }
 }
 

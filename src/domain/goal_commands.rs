@@ -5,8 +5,9 @@ use super::goals::{CheckIn, Goal, GoalState, Offer, OwnerChange, Renegotiation, 
 use super::meta::Id;
 use super::workspace::{DomainError, GoalCommand, Tx};
 
+/// What a goal's texts keep of what was typed.
 fn text(raw: &str) -> String {
-    raw.trim().chars().take(1000).collect()
+    super::typed::trimmed(raw, 1000)
 }
 
 fn required(raw: &str, err: DomainError) -> Result<String, DomainError> {

@@ -54,6 +54,7 @@ pub mod scrumlr;
 pub mod sharing;
 pub mod spreadsheet;
 mod tx;
+pub mod typed;
 pub mod workshop;
 
 pub use history::History;

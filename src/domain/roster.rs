@@ -18,12 +18,7 @@ entity!(Member, "member");
 
 /// Trims a typed name and rejects empty ones.
 pub fn clean_name(raw: &str) -> Option<String> {
-    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() {
-        None
-    } else {
-        Some(name.chars().take(80).collect())
-    }
+    super::typed::one_line(raw, 80)
 }
 
 /// How a person is named anywhere in Climb: their name, also after they left the team (a
@@ -36,4 +31,12 @@ pub fn member_name(ws: &super::Workspace, id: &Id) -> String {
         .map(|m| m.name.clone())
         .filter(|n| !n.trim().is_empty())
         .unwrap_or_else(|| "a former member".to_owned())
+}
+
+/// The name of the person in `id` as [`member_name`] gives it, or `none` when the place is
+/// empty ("No owner", "nobody yet").
+pub fn name_or(ws: &super::Workspace, id: &Option<Id>, none: &str) -> String {
+    id.as_ref()
+        .map(|id| member_name(ws, id))
+        .unwrap_or_else(|| none.to_owned())
 }

@@ -287,7 +287,7 @@ pub(crate) fn apply(tx: &mut Tx, cmd: &WorkshopCommand) -> Result<String, Domain
             tx.get::<Board>(&board_id)?
                 .rung(rung)
                 .ok_or(DomainError::NoSuchRung)?;
-            let text: String = text.trim().chars().take(MAX_ANSWER).collect();
+            let text = super::typed::trimmed(text, MAX_ANSWER);
             tx.update::<Card>(card, |c| {
                 match (
                     c.notes.iter().position(|n| &n.rung == rung),

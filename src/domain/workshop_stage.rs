@@ -25,7 +25,7 @@ pub fn questions(text: Option<&str>) -> Vec<String> {
     let list: Vec<String> = text
         .unwrap_or_default()
         .lines()
-        .map(|l| l.trim().chars().take(300).collect::<String>())
+        .map(|l| super::typed::trimmed(l, 300))
         .filter(|l| !l.is_empty())
         .take(100)
         .collect();

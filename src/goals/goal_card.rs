@@ -10,7 +10,7 @@ use super::goal_review::GoalReview;
 use crate::browser;
 use crate::domain::goals::{Goal, GoalState, Nudges};
 use crate::domain::iso::format_date;
-use crate::domain::roster::Member;
+use crate::domain::roster::name_or;
 use crate::domain::Id;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -25,15 +25,9 @@ pub enum Panel {
     Review,
 }
 
-/// The member's name as the roster has it now, or nothing.
+/// The name of the person in `id` (a former member's too), or nothing.
 pub(super) fn person_name(state: AppState, id: &Option<Id>) -> String {
-    id.as_ref()
-        .and_then(|id| {
-            state
-                .ws
-                .with_untracked(|ws| ws.get::<Member>(id).map(|m| m.name.clone()))
-        })
-        .unwrap_or_default()
+    state.ws.with_untracked(|ws| name_or(ws, id, ""))
 }
 
 /// A date as the forms and check-ins show it (nothing for none).
@@ -71,18 +65,7 @@ pub fn GoalCard(
         .iter()
         .map(|h| {
             // History names people as they were, former members included.
-            let named = |p: &Option<Id>| {
-                p.as_ref()
-                    .and_then(|p| {
-                        state.ws.with_untracked(|ws| {
-                            ws.members
-                                .iter()
-                                .find(|m| &m.meta.id == p)
-                                .map(|m| m.name.clone())
-                        })
-                    })
-                    .unwrap_or_else(|| "nobody yet".to_owned())
-            };
+            let named = |p: &Option<Id>| state.ws.with_untracked(|ws| name_or(ws, p, "nobody yet"));
             view! { <li>{h.text(&named)}</li> }
         })
         .collect_view();

@@ -2,7 +2,7 @@
 
 use crate::browser;
 use crate::domain::goals::Goal;
-use crate::domain::roster::Member;
+use crate::domain::roster::name_or;
 use crate::domain::Id;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -14,12 +14,7 @@ pub fn GoalFiles() -> impl IntoView {
     let notices = state.notices();
     let all_to_calendar = move |_| {
         let events: Vec<_> = state.ws.with_untracked(|ws| {
-            let name = |p: &Option<Id>| {
-                p.as_ref()
-                    .and_then(|p| ws.get::<Member>(p))
-                    .map(|m| m.name.clone())
-                    .unwrap_or_default()
-            };
+            let name = |p: &Option<Id>| name_or(ws, p, "");
             ws.live::<Goal>()
                 .flat_map(|g| crate::domain::calendar::goal_events(g, &name))
                 .collect()

@@ -8,7 +8,7 @@ use super::new_goal::NewGoal;
 use crate::browser;
 use crate::domain::goal_groups::{goal_groups, GoalView};
 use crate::domain::goals::{focus_warnings, Goal, Nudges};
-use crate::domain::roster::Member;
+use crate::domain::roster::{member_name, name_or};
 use crate::domain::Id;
 use crate::state::AppState;
 use crate::ui::EmptyState;
@@ -30,10 +30,7 @@ pub fn GoalsPage() -> impl IntoView {
         state.ws.with(|ws| {
             w.into_iter()
                 .map(|(id, n)| {
-                    let who = ws
-                        .get::<Member>(&id)
-                        .map(|m| m.name.clone())
-                        .unwrap_or_default();
+                    let who = member_name(ws, &id);
                     format!("We have put {n} open goals on {who}: what can we take back?")
                 })
                 .collect::<Vec<_>>()
@@ -41,14 +38,7 @@ pub fn GoalsPage() -> impl IntoView {
     });
 
     let groups = move || {
-        let name_of = |id: &Option<Id>| {
-            state.ws.with(|ws| {
-                id.as_ref()
-                    .and_then(|id| ws.members.iter().find(|m| &m.meta.id == id))
-                    .map(|m| m.name.clone())
-                    .unwrap_or_else(|| "No owner".to_owned())
-            })
-        };
+        let name_of = |id: &Option<Id>| state.ws.with(|ws| name_or(ws, id, "No owner"));
         let out = goals.with(|all| goal_groups(all, view_by.get(), today, &name_of));
         if out.is_empty() {
             return view! {
