@@ -4,6 +4,7 @@
 use crate::domain::iso::format_date;
 use crate::domain::ladder::{trend, Board, TrendPoint};
 use crate::state::AppState;
+use crate::ui::FigureTable;
 use leptos::prelude::*;
 
 // Whole SVG units throughout: formatting floats would pull ~10 KB of float printing code
@@ -139,34 +140,29 @@ fn pct(share: f64) -> i32 {
 }
 
 fn table(pts: &[TrendPoint]) -> impl IntoView {
-    view! {
-        <table class="trend-table">
-            <caption>"Share of placed cards above the line"</caption>
-            <thead>
+    let rows = pts
+        .iter()
+        .map(|p| {
+            view! {
                 <tr>
-                    <th scope="col">"Board"</th>
-                    <th scope="col">"Date"</th>
-                    <th scope="col">"Above the line"</th>
+                    <td>{p.title.clone()}</td>
+                    <td>{p.date.map(|d| format_date(&d)).unwrap_or_default()}</td>
+                    <td>
+                        {p.share_above
+                            .map(|s| format!("{}%", pct(s)))
+                            .unwrap_or_else(|| "no cards placed".to_owned())}
+                    </td>
                 </tr>
-            </thead>
-            <tbody>
-                {pts
-                    .iter()
-                    .map(|p| {
-                        view! {
-                            <tr>
-                                <td>{p.title.clone()}</td>
-                                <td>{p.date.map(|d| format_date(&d)).unwrap_or_default()}</td>
-                                <td>
-                                    {p.share_above
-                                        .map(|s| format!("{}%", pct(s)))
-                                        .unwrap_or_else(|| "no cards placed".to_owned())}
-                                </td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+            }
+        })
+        .collect_view();
+    view! {
+        <FigureTable
+            name="Share of placed cards above the line"
+            class="trend-table"
+            heads=vec!["Board", "Date", "Above the line"]
+        >
+            {rows}
+        </FigureTable>
     }
 }

@@ -8,6 +8,7 @@ use crate::domain::covenant::{draft_json, Covenant, CovenantState};
 use crate::domain::{CheckCommand, CovenantCommand, Id};
 use crate::router::Router;
 use crate::state::AppState;
+use crate::ui::FigureTable;
 use crate::ui::NoticeKind;
 use leptos::prelude::*;
 
@@ -100,20 +101,13 @@ pub fn ResultsView(
                 <ul class="condition-results">{conditions}</ul>
                 <h3>"Questions for the retro"</h3>
                 <ul class="check-questions">{questions}</ul>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Answers per statement">
-                    <table class="statement-results">
-                        <caption>"How many gave each answer"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Statement"</th>
-                                {SCALE.iter().map(|s| view! { <th scope="col">{*s}</th> }).collect_view()}
-                                <th scope="col">"Skipped"</th>
-                                <th scope="col">"Median score"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <FigureTable
+                    name="How many gave each answer"
+                    class="statement-results"
+                    heads=[&["Statement"], SCALE.as_slice(), &["Skipped", "Median score"]].concat()
+                >
+                    {rows}
+                </FigureTable>
             </section>
         }
         .into_any()

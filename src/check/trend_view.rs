@@ -4,6 +4,7 @@
 use crate::domain::check::Condition;
 use crate::domain::check_results::{one_decimal, trend, TrendPoint};
 use crate::state::AppState;
+use crate::ui::FigureTable;
 use leptos::prelude::*;
 
 const W: f64 = 320.0;
@@ -117,19 +118,16 @@ pub fn TrendView() -> impl IntoView {
                     {Condition::ALL.into_iter().map(|c| view! { <li class=format!("trend-{}", c.key())>{c.label()}</li> }).collect_view()}
                 </ul>
                 })}
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Trend table">
-                    <table class="trend-table">
-                        <caption>"Each condition across checks"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Check"</th>
-                                {Condition::ALL.into_iter().map(|c| view! { <th scope="col">{c.label()}</th> }).collect_view()}
-                                <th scope="col">"Responses"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <FigureTable
+                    name="Each condition across checks"
+                    class="trend-table"
+                    heads=std::iter::once("Check")
+                        .chain(Condition::ALL.into_iter().map(Condition::label))
+                        .chain(std::iter::once("Responses"))
+                        .collect()
+                >
+                    {rows}
+                </FigureTable>
             </section>
         }
         .into_any()

@@ -1,11 +1,13 @@
 //! Decision rights of the terms being edited, as a DACI table: a driver and an approver
 //! chosen from the team, contributors and informed ticked.
 
+use super::terms_document::DACI;
 use super::terms_editor::new_id;
 use crate::domain::covenant::{DecisionRight, Terms};
 use crate::domain::roster::Member;
 use crate::domain::Id;
 use crate::state::AppState;
+use crate::ui::FigureTable;
 use crate::ui::{chosen_id, member_options};
 use leptos::prelude::*;
 
@@ -163,22 +165,14 @@ pub fn DecisionSection(
             <h3>"Decision rights"</h3>
             <p class="hint">"DACI: the Driver moves it forward, the Approver decides, Contributors are consulted, the Informed hear of it."</p>
             <p class="scroll-hint">"On a narrow screen, scroll the table sideways to see every role."</p>
-            // Focusable, so the table also scrolls by keyboard.
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Decision rights table">
-                <table class="daci">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Decision"</th>
-                            <th scope="col">"Driver"</th>
-                            <th scope="col">"Approver"</th>
-                            <th scope="col">"Contributors"</th>
-                            <th scope="col">"Informed"</th>
-                            <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <FigureTable
+                name="Decision rights"
+                quiet_caption=true
+                class="daci"
+                heads=[DACI.as_slice(), &[""]].concat()
+            >
+                {rows}
+            </FigureTable>
             <button
                 type="button"
                 on:click=move |_| terms.update(|t| t.decision_rights.push(DecisionRight { id: new_id(), ..Default::default() }))

@@ -7,7 +7,11 @@ use crate::domain::goals::Goal;
 use crate::domain::iso::format_date;
 use crate::domain::Id;
 use crate::state::AppState;
+use crate::ui::FigureTable;
 use leptos::prelude::*;
+
+/// The DACI roles, the columns of a decision-rights table.
+pub(super) const DACI: [&str; 5] = ["Decision", "Driver", "Approver", "Contributors", "Informed"];
 
 /// What a clause is clear on, and what is still open.
 fn clarity_text(c: &Clause) -> String {
@@ -105,21 +109,9 @@ pub fn TermsDocument(
         view! {
             <h3>"Decision rights"</h3>
             <p class="scroll-hint">"On a narrow screen, scroll the table sideways to see every role."</p>
-            // Focusable, so the table also scrolls by keyboard.
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Decision rights table">
-                <table class="daci" aria-label="Decision rights">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Decision"</th>
-                            <th scope="col">"Driver"</th>
-                            <th scope="col">"Approver"</th>
-                            <th scope="col">"Contributors"</th>
-                            <th scope="col">"Informed"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <FigureTable name="Decision rights" quiet_caption=true class="daci" heads=DACI.to_vec()>
+                {rows}
+            </FigureTable>
         }
     });
     let steps = (!terms.escalation.is_empty()).then(|| {

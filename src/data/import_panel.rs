@@ -5,6 +5,7 @@ use crate::domain::exchange::{preview, Restored, MAX_BYTES};
 use crate::domain::import::read_import;
 use crate::domain::merge::{plural, removal_text};
 use crate::state::AppState;
+use crate::ui::FigureTable;
 use crate::ui::Notices;
 use leptos::prelude::*;
 
@@ -134,20 +135,14 @@ fn ImportPreview(
     view! {
         <section class="import-preview" aria-label="Import preview">
             <h3>{format!("What “{name}” holds")}</h3>
-            <table class="trend-table">
-                <thead>
-                    <tr>
-                        <th scope="col">"Records"</th>
-                        <th scope="col">"New"</th>
-                        <th scope="col">"Updated"</th>
-                        <th scope="col">"Unchanged"</th>
-                        <th scope="col">"Kept (newer here)"</th>
-                        <th scope="col">"Conflicting"</th>
-                        <th scope="col">"Removed"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <FigureTable
+                name="What the file would change"
+                quiet_caption=true
+                class="trend-table"
+                heads=vec!["Records", "New", "Updated", "Unchanged", "Kept (newer here)", "Conflicting", "Removed"]
+            >
+                {rows}
+            </FigureTable>
             {removes.map(|t| view! {
                 <p class="warning" role="note">
                     <strong>{t}</strong>

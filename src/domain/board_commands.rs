@@ -1,7 +1,7 @@
 //! How each [`BoardCommand`] changes the workspace. Every check that can fail runs before the
 //! first write (see [`Tx`]).
 
-use super::ladder::{Board, Card, Rung, Step, Template};
+use super::ladder::{Board, Card, Rung, Template};
 use super::meta::{Entity, Id};
 use super::workspace::{BoardCommand, DomainError, Tx};
 
@@ -78,14 +78,7 @@ fn move_card(tx: &mut Tx, id: &Id, to: Option<Id>) -> Result<String, DomainError
         return Ok(label);
     }
     let at = tx.now();
-    tx.update::<Card>(id, |c| {
-        c.path.push(Step {
-            from: from.clone(),
-            to: to.clone(),
-            at,
-        });
-        c.rung = to;
-    })?;
+    tx.update::<Card>(id, |c| c.move_to(to, at))?;
     Ok(label)
 }
 

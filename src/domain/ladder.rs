@@ -193,6 +193,16 @@ impl Board {
 }
 
 impl Card {
+    /// Puts the card on `to` (the tray when `None`), keeping the move in its climb path.
+    pub fn move_to(&mut self, to: Option<Id>, at: DateTime<Utc>) {
+        self.path.push(Step {
+            from: self.rung.clone(),
+            to: to.clone(),
+            at,
+        });
+        self.rung = to;
+    }
+
     /// The path as rung names, e.g. "Excuses → Own it → Make it happen". Empty when the card
     /// never moved after it was placed.
     pub fn path_text(&self, board: &Board) -> String {

@@ -1,7 +1,7 @@
 //! How each [`WorkshopCommand`] changes the workspace. Every check that can fail runs before
 //! the first write (see [`Tx`]).
 
-use super::ladder::{Board, Card, Step};
+use super::ladder::{Board, Card};
 use super::meta::{Entity, Id};
 use super::workshop::{self, Ballot, Phase, RungNote, Session, MAX_VOTES};
 use super::workspace::{DomainError, Stored, Tx, WorkshopCommand};
@@ -118,14 +118,7 @@ fn place_converged(tx: &mut Tx, board_id: &Id) -> Result<(), DomainError> {
         };
         let to = Some(rung.id.clone());
         if to != from {
-            tx.update::<Card>(&id, |c| {
-                c.path.push(Step {
-                    from: from.clone(),
-                    to: to.clone(),
-                    at,
-                });
-                c.rung = to;
-            })?;
+            tx.update::<Card>(&id, |c| c.move_to(to, at))?;
         }
     }
     Ok(())

@@ -5,6 +5,7 @@ use crate::domain::goals::{done_per_week, streak, Goal};
 use crate::domain::iso::format_date;
 use crate::domain::rhythm::Rhythm;
 use crate::state::AppState;
+use crate::ui::FigureTable;
 use leptos::prelude::*;
 
 const WEEKS: usize = 8;
@@ -86,21 +87,12 @@ pub fn Momentum() -> impl IntoView {
                             "Week starting (month-day)"
                         </text>
                     </svg>
-                    <table class="trend-table">
-                        <caption>"Goals done per week"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Week of"</th>
-                                <th scope="col">"Done"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {weeks
-                                .iter()
-                                .map(|(m, n, rest)| view! { <tr><td>{format_date(m)}</td><td>{done(*n, *rest)}</td></tr> })
-                                .collect_view()}
-                        </tbody>
-                    </table>
+                    <FigureTable name="Goals done per week" class="trend-table" heads=vec!["Week of", "Done"]>
+                        {weeks
+                            .iter()
+                            .map(|(m, n, rest)| view! { <tr><td>{format_date(m)}</td><td>{done(*n, *rest)}</td></tr> })
+                            .collect_view()}
+                    </FigureTable>
                 }
             }}
         </section>
