@@ -118,7 +118,7 @@ fn revert(ws: &mut Workspace, change: &Change, now: DateTime<Utc>, rng: &mut Rng
                 gone
             }
         };
-        tx.restore(target);
+        tx.write_back(target);
     }
     tx.finish(change.label.clone())
 }

@@ -143,7 +143,7 @@ impl<'a> Tx<'a> {
 
     /// Writes the contents of `target` (any kind) as the next version of the stored entity
     /// with the same id; used by undo and redo so that reverting is itself a new version.
-    pub(crate) fn restore(&mut self, target: AnyEntity) {
+    pub(crate) fn write_back(&mut self, target: AnyEntity) {
         let current = self.ws.get_any_kind(&target);
         let mut after = target;
         let meta = match &current {

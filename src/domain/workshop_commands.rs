@@ -84,7 +84,7 @@ fn edit_ballot(tx: &mut Tx, board: &Id, member: &Id, edit: impl FnOnce(&mut Ball
         };
         fresh.meta.deleted = false;
         edit(&mut fresh);
-        tx.restore(fresh.wrap());
+        tx.write_back(fresh.wrap());
     } else {
         let mut fresh = Ballot {
             meta: Default::default(),
