@@ -1,6 +1,7 @@
 //! Small helpers every workshop phase uses: reading the board and its cards from the
 //! workspace, short card labels, rung options.
 
+use super::seat::Seat;
 use crate::domain::ladder::{leads, stacked_under, Board, Card};
 use crate::domain::workshop::{ballot_id, Ballot};
 use crate::domain::Id;
@@ -92,11 +93,15 @@ pub fn item_text(text: String, stacked: Vec<String>) -> impl IntoView {
     }
 }
 
-pub fn no_participants() -> AnyView {
-    view! {
-        <p class="hint">"Nobody takes part yet: choose participants under “Participants” below."</p>
-    }
-    .into_any()
+/// What a private phase shows instead of its turns on a shared screen where nobody takes
+/// part yet; `None` when someone does (or the participant is in their own browser).
+pub fn nobody_takes_part(state: AppState, board: &Id, seat: &Seat) -> Option<AnyView> {
+    (seat.is_shared() && participants_of(state, board).is_empty()).then(|| {
+        view! {
+            <p class="hint">"Nobody takes part yet: choose participants under “Participants” below."</p>
+        }
+        .into_any()
+    })
 }
 
 /// The participant's ballot on this board, if any.

@@ -2,8 +2,7 @@
 
 use super::common::ballot;
 use super::common::{
-    board_of, item_text, items_of, member_name, no_participants, participants_of, rung_options,
-    short,
+    board_of, item_text, items_of, member_name, nobody_takes_part, rung_options, short,
 };
 use super::private_turn::PrivateTurn;
 use super::seat::Seat;
@@ -24,8 +23,8 @@ pub fn PlacePhase(
     seat: Seat,
 ) -> impl IntoView {
     let state = AppState::expect();
-    if seat.is_shared() && participants_of(state, &id).is_empty() {
-        return no_participants();
+    if let Some(nobody) = nobody_takes_part(state, &id, &seat) {
+        return nobody;
     }
     let rows = move || {
         let Some(me) = seat.member() else {

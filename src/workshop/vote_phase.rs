@@ -1,9 +1,7 @@
 //! Vote: each participant gives their dots to the cards to work on, privately.
 
 use super::common::ballot;
-use super::common::{
-    board_of, item_text, items_of, member_name, no_participants, participants_of, short,
-};
+use super::common::{board_of, item_text, items_of, member_name, nobody_takes_part, short};
 use super::private_turn::PrivateTurn;
 use super::seat::Seat;
 use crate::domain::ladder::Card;
@@ -23,8 +21,8 @@ pub fn VotePhase(
     seat: Seat,
 ) -> impl IntoView {
     let state = AppState::expect();
-    if seat.is_shared() && participants_of(state, &id).is_empty() {
-        return no_participants();
+    if let Some(nobody) = nobody_takes_part(state, &id, &seat) {
+        return nobody;
     }
     let limit = {
         let id = id.clone();

@@ -1,6 +1,6 @@
 //! Write: each participant writes cards on their own turn (or in their own browser).
 
-use super::common::{cards_of, no_participants, participants_of, short};
+use super::common::{cards_of, nobody_takes_part, short};
 use super::private_turn::PrivateTurn;
 use super::seat::Seat;
 use crate::domain::ladder::Card;
@@ -19,8 +19,8 @@ pub fn WritePhase(
     seat: Seat,
 ) -> impl IntoView {
     let state = AppState::expect();
-    if seat.is_shared() && participants_of(state, &id).is_empty() {
-        return no_participants();
+    if let Some(nobody) = nobody_takes_part(state, &id, &seat) {
+        return nobody;
     }
     let text = RwSignal::new(String::new());
     let signed = RwSignal::new(false);
