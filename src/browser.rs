@@ -301,3 +301,50 @@ pub fn full_screen(on: bool) {
         doc.exit_fullscreen();
     }
 }
+
+/// Which row of a list [`focus_in_row`] puts the focus in.
+pub enum Row {
+    /// The last one (a row just added).
+    Last,
+    /// The row at this place, from 0 (a row just moved there).
+    At(usize),
+}
+
+/// Once the page has drawn what a click changed, puts the focus in a row of the clicked
+/// button's `<section>` (the rows are the matches of `rows`): on the first enabled match of
+/// the first of `fields` that has one. A new row is typed into at once (a keyboard user's
+/// spaces never press "Add" again), and a moved row keeps the focus on its move button.
+pub fn focus_in_row(
+    ev: &web_sys::MouseEvent,
+    rows: &'static str,
+    row: Row,
+    fields: &'static [&'static str],
+) {
+    let section = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|b| b.closest("section").ok().flatten());
+    let Some(section) = section else { return };
+    leptos::prelude::request_animation_frame(move || {
+        let Ok(list) = section.query_selector_all(rows) else {
+            return;
+        };
+        let index = match row {
+            Row::Last => list.length().saturating_sub(1),
+            Row::At(i) => u32::try_from(i).unwrap_or(u32::MAX),
+        };
+        let Some(row) = list
+            .item(index)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let field = fields
+            .iter()
+            .find_map(|f| row.query_selector(f).ok().flatten())
+            .and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(f) = field {
+            let _ = f.focus();
+        }
+    });
+}

@@ -120,6 +120,8 @@ fn a_statement_too_few_answered_shows_nothing_and_skips_alone_are_not_a_response
     assert_eq!(first.counts, [0; 5]);
     assert_eq!(first.mean, None);
     assert_eq!(first.skipped, 3);
+    assert!(first.hidden, "the screen says why it shows nothing");
+    assert!(!r.statements[1].hidden);
     let safety = r
         .conditions
         .iter()

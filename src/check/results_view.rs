@@ -80,9 +80,22 @@ pub fn ResultsView(
                             {s.statement.text.clone()}
                             {s.statement.reversed.then_some(" (reversed: agreeing is the low end)")}
                         </th>
-                        {counts}
-                        <td>{s.skipped}</td>
-                        <td>{score_text(s.median)}</td>
+                        {if s.hidden {
+                            let cells = SCALE.len() + 2;
+                            view! {
+                                <td colspan=cells.to_string() class="hidden-figures">
+                                    {format!("Hidden: fewer than {} answered it", r.threshold)}
+                                </td>
+                            }
+                                .into_any()
+                        } else {
+                            view! {
+                                {counts}
+                                <td>{s.skipped}</td>
+                                <td>{score_text(s.median)}</td>
+                            }
+                                .into_any()
+                        }}
                     </tr>
                 }
             })

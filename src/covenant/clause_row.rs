@@ -1,8 +1,20 @@
 //! One behaviour or metric of the terms being edited: its title, wording and clarity
 //! checklist, moved up or down or removed, each field saved as it is typed.
 
+use crate::browser::{focus_in_row, Row};
 use crate::domain::covenant::{Clause, Terms, CLARITY};
 use leptos::prelude::*;
+
+/// Where the focus goes after a move: the same move button on the moved clause, or the
+/// other one when it is at the end of the list.
+const UP_FIRST: &[&str] = &[
+    ".row-actions button:nth-of-type(1):not(:disabled)",
+    ".row-actions button:nth-of-type(2)",
+];
+const DOWN_FIRST: &[&str] = &[
+    ".row-actions button:nth-of-type(2):not(:disabled)",
+    ".row-actions button:nth-of-type(1)",
+];
 
 /// The behaviours, or with `metrics` the metrics, of `t`.
 pub(super) fn clauses_of(t: &Terms, metrics: bool) -> &Vec<Clause> {
@@ -100,7 +112,10 @@ pub fn ClauseRow(
                     class="icon-button"
                     aria-label=move || format!("Move {} up", label())
                     disabled=i == 0
-                    on:click=move |_| edit(&|l| if i > 0 && i < l.len() { l.swap(i, i - 1) })
+                    on:click=move |ev| {
+                        edit(&|l| if i > 0 && i < l.len() { l.swap(i, i - 1) });
+                        focus_in_row(&ev, "li.clause", Row::At(i.saturating_sub(1)), UP_FIRST);
+                    }
                 >
                     "▲"
                 </button>
@@ -109,7 +124,10 @@ pub fn ClauseRow(
                     class="icon-button"
                     aria-label=move || format!("Move {} down", label())
                     disabled=i + 1 == n
-                    on:click=move |_| edit(&|l| if i + 1 < l.len() { l.swap(i, i + 1) })
+                    on:click=move |ev| {
+                        edit(&|l| if i + 1 < l.len() { l.swap(i, i + 1) });
+                        focus_in_row(&ev, "li.clause", Row::At(i + 1), DOWN_FIRST);
+                    }
                 >
                     "▼"
                 </button>

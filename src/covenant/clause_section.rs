@@ -76,7 +76,10 @@ pub fn ClauseSection(
             <ol class="clauses">{rows}</ol>
             <button
                 type="button"
-                on:click=move |_| edit(&|l| l.push(Clause { id: new_id(), ..Default::default() }))
+                on:click=move |ev| {
+                    edit(&|l| l.push(Clause { id: new_id(), ..Default::default() }));
+                    crate::browser::focus_in_row(&ev, "li.clause", crate::browser::Row::Last, &["input, textarea, select"]);
+                }
             >
                 {format!("Add a {noun}")}
             </button>

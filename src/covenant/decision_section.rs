@@ -175,7 +175,10 @@ pub fn DecisionSection(
             </FigureTable>
             <button
                 type="button"
-                on:click=move |_| terms.update(|t| t.decision_rights.push(DecisionRight { id: new_id(), ..Default::default() }))
+                on:click=move |ev| {
+                    terms.update(|t| t.decision_rights.push(DecisionRight { id: new_id(), ..Default::default() }));
+                    crate::browser::focus_in_row(&ev, "tbody tr", crate::browser::Row::Last, &["input, textarea, select"]);
+                }
             >
                 "Add a decision"
             </button>

@@ -100,7 +100,10 @@ pub fn EscalationSection(
             <ol class="steps">{rows}</ol>
             <button
                 type="button"
-                on:click=move |_| terms.update(|t| t.escalation.push(EscalationStep { id: new_id(), ..Default::default() }))
+                on:click=move |ev| {
+                    terms.update(|t| t.escalation.push(EscalationStep { id: new_id(), ..Default::default() }));
+                    crate::browser::focus_in_row(&ev, "ol.steps > li", crate::browser::Row::Last, &["input, textarea, select"]);
+                }
             >
                 "Add a step"
             </button>

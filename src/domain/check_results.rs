@@ -48,6 +48,8 @@ pub struct StatementResult {
     /// How many answered the check but skipped this statement (or, when too few answered it,
     /// everybody: see [`results`]).
     pub skipped: u32,
+    /// Answered by some, but fewer than the threshold: nothing of it is shown.
+    pub hidden: bool,
     /// Scored (5 is good), over those who answered it.
     pub median: Option<f64>,
     pub mean: Option<f64>,
@@ -158,7 +160,9 @@ fn results_alone(ws: &Workspace, check: &Check) -> Results {
     // A statement fewer than the threshold answered (the others skipped it) would show those
     // few people's answers: it shows nothing, and counts in no summary.
     let need = check.threshold() as usize;
+    let mut hidden = Vec::with_capacity(per.len());
     for (_, list, raw) in &mut per {
+        hidden.push(!list.is_empty() && list.len() < need);
         if list.len() < need {
             list.clear();
             *raw = [0; 5];
@@ -166,10 +170,12 @@ fn results_alone(ws: &Workspace, check: &Check) -> Results {
     }
     let statements = per
         .iter()
-        .map(|(s, list, raw)| StatementResult {
+        .zip(hidden)
+        .map(|((s, list, raw), hidden)| StatementResult {
             statement: s.clone(),
             counts: *raw,
             skipped: people.saturating_sub(list.len() as u32),
+            hidden,
             median: median(list),
             mean: mean(list),
             change: None,

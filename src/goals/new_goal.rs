@@ -16,7 +16,8 @@ pub fn NewGoal() -> impl IntoView {
     let outcome = RwSignal::new(String::new());
     let owner = RwSignal::new(None::<Id>);
     let partner = RwSignal::new(None::<Id>);
-    let due = RwSignal::new(format_date(&(today + chrono::Duration::days(7))));
+    let a_week_on = format_date(&(today + chrono::Duration::days(7)));
+    let due = RwSignal::new(a_week_on.clone());
     let follow_up = RwSignal::new(String::new());
     let verification = RwSignal::new(String::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -33,8 +34,13 @@ pub fn NewGoal() -> impl IntoView {
             today,
         };
         if state.dispatch(cmd) {
+            // The form starts afresh: the next goal is someone else's, with dates of its own.
             outcome.set(String::new());
             verification.set(String::new());
+            owner.set(None);
+            partner.set(None);
+            due.set(a_week_on.clone());
+            follow_up.set(String::new());
         }
     };
     let text = |id: &'static str, label: &'static str, sig: RwSignal<String>| {
@@ -69,13 +75,21 @@ pub fn NewGoal() -> impl IntoView {
             <div class="field-row">
                 <div class="field">
                     <label for="goal-owner">"Owner"</label>
-                    <select id="goal-owner" on:change=move |ev| owner.set(chosen_id(&ev))>
+                    <select
+                        id="goal-owner"
+                        prop:value=move || owner.get().map(|i| i.to_string()).unwrap_or_default()
+                        on:change=move |ev| owner.set(chosen_id(&ev))
+                    >
                         {member_options(state, "No owner yet", None)}
                     </select>
                 </div>
                 <div class="field">
                     <label for="goal-partner">"Partner"</label>
-                    <select id="goal-partner" on:change=move |ev| partner.set(chosen_id(&ev))>
+                    <select
+                        id="goal-partner"
+                        prop:value=move || partner.get().map(|i| i.to_string()).unwrap_or_default()
+                        on:change=move |ev| partner.set(chosen_id(&ev))
+                    >
                         {member_options(state, "No partner", None)}
                     </select>
                 </div>
