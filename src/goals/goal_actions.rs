@@ -67,7 +67,8 @@ pub fn GoalActions(goal: Goal, panel: RwSignal<Panel>) -> impl IntoView {
                 {has_dates.then(|| view! { <button on:click=calendar.clone()>"Add to calendar"</button> })}
             </div>
         })}
-        {(goal.state == GoalState::Missed).then(|| view! {
+        // Once the review is written, the card shows it (and offers its corrective action).
+        {(goal.state == GoalState::Missed && goal.review.is_none()).then(|| view! {
             <div class="row-actions">
                 <button on:click=move |_| toggle(Panel::Review)>"Write the review"</button>
             </div>
