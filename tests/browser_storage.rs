@@ -41,7 +41,7 @@ fn workspace_with(names: &[&str]) -> Workspace {
 }
 
 /// What another tab of this build saves: this tab's team (the first team of a browser is
-/// one, see `first_team` in state.rs) with `names` on it.
+/// one, see `first_team` in state/start.rs) with `names` on it.
 fn workspace_in(state: AppState, names: &[&str]) -> Workspace {
     let team = state.team.get_untracked();
     let mut ws = Workspace {

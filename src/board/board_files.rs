@@ -49,7 +49,7 @@ pub fn copy_board_markdown(state: AppState, board: &Board) {
         if ok {
             notices.success("The board is on the clipboard as Markdown.");
         } else {
-            notices.error("The browser refused the clipboard. Try Export board or Print instead.");
+            notices.error("The browser refused the clipboard. Try Export board instead.");
         }
     });
 }

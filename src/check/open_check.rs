@@ -1,5 +1,5 @@
 //! A check that is open: how many have answered, the threshold, the ways to answer, and
-//! showing the results. Also the buttons that start a check.
+//! showing the results (the buttons that start a check are in `start_check*.rs`).
 
 use super::one_screen::OneScreen;
 use super::remote_check::RemoteCheck;

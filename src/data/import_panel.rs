@@ -3,7 +3,8 @@
 use crate::browser;
 use crate::domain::exchange::{preview, Restored, MAX_BYTES};
 use crate::domain::import::read_import;
-use crate::domain::merge::{plural, removal_text};
+use crate::domain::merge::plural;
+use crate::domain::preview::removal_text;
 use crate::state::AppState;
 use crate::ui::FigureTable;
 use crate::ui::Notices;

@@ -1,7 +1,8 @@
 //! Recently deleted boards, cards, micro-goals, team members and covenants, each with a way
 //! back (deletions are tombstones, so the data is all still there).
 
-use crate::domain::merge::{plural, recently_deleted, Deleted};
+use crate::domain::deleted::{recently_deleted, Deleted};
+use crate::domain::merge::plural;
 use crate::domain::Command;
 use crate::state::AppState;
 use leptos::prelude::*;

@@ -15,7 +15,8 @@ use chrono::{DateTime, Utc};
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-pub use super::merge::{merge, preview, KindPreview, Preview};
+pub use super::merge::merge;
+pub use super::preview::{preview, KindPreview, Preview};
 pub use super::restore::{read_entity, restore, RestoreError, Restored, Warning, MAX_BYTES};
 pub use super::sharing::{as_copy, board_subset, for_others};
 

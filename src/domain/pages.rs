@@ -3,10 +3,11 @@
 //! panic or hang, no input makes a page do so. The pages call the same functions.
 
 use super::covenant::{covenant_markdown, diff, Covenant};
+use super::deleted::recently_deleted;
 use super::goals::{done_per_week, due_group, focus_warnings, streak, Goal, Nudges};
 use super::ladder::{board_markdown, summarize, trend, Board, Card};
-use super::merge::{preview, recently_deleted};
 use super::meta::{Entity, Id};
+use super::preview::preview;
 use super::quota::Usage;
 use super::workshop::{counts, most_disputed, previous_board, ranking, spread_of, tally};
 use super::workspace::Workspace;

@@ -1,5 +1,5 @@
-//! The forms on a goal: check in, drop, the no-blame review, and changing its terms (a
-//! change of outcome, owner or due date is a renegotiation, logged with its reason).
+//! The forms on a goal: check in, drop and the no-blame review (changing its terms is in
+//! `change_form.rs`).
 
 use super::goal_card::Panel;
 use crate::browser;

@@ -38,7 +38,7 @@ impl AppState {
         let removals = self
             .all
             .with_untracked(|ws| crate::domain::exchange::preview(ws, incoming).removals);
-        let removes = crate::domain::merge::removal_text(&removals);
+        let removes = crate::domain::preview::removal_text(&removals);
         let backup = match &removes {
             None => None,
             Some(_) => match self.keep_backup(Why::BeforeMerge) {
@@ -78,7 +78,7 @@ impl AppState {
                 format!(
                     "Merged: {records} changed. {} The workspace as it was before is kept as \
                      a backup on the Data page.",
-                    crate::domain::merge::removal_text_done(&removals).unwrap_or_default()
+                    crate::domain::preview::removal_text_done(&removals).unwrap_or_default()
                 ),
                 "Restore it",
                 move || this.restore_backup(&key),

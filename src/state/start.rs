@@ -15,12 +15,12 @@ impl AppState {
         let store = LocalStore::open();
         let mut ws = Workspace::default();
         let mut save = SaveStatus::Saved;
-        let mut hold = false;
-        let mut known = None;
+        let mut saving_paused = false;
+        let mut last_stored = None;
         match store.load(browser::now()) {
             Ok((Loaded::Empty, _)) => {}
             Ok((Loaded::Workspace(r, backup), raw)) => {
-                known = raw;
+                last_stored = raw;
                 if let Some(text) = load_warnings(&r, backup.as_deref()) {
                     notices.info(text);
                 }
@@ -37,7 +37,7 @@ impl AppState {
                 // Saving over it is fine once it is backed up: it is no other tab's work.
                 // Data from a newer Climb is never saved over, backup or not: the newer build
                 // is still in use.
-                known = Some(raw.clone());
+                last_stored = Some(raw.clone());
                 let newer = matches!(
                     error,
                     crate::domain::exchange::RestoreError::NewerSchema { .. }
@@ -49,7 +49,7 @@ impl AppState {
                      empty workspace."
                 )),
                     None => {
-                        hold = true;
+                        saving_paused = true;
                         save = SaveStatus::NotSaved(
                             "saved data could not be read and is kept untouched".into(),
                         );
@@ -81,12 +81,12 @@ impl AppState {
         first_team(&mut ws, &mut rng, &store);
         let chosen = RwSignal::new(store.get(TEAM_KEY).ok().flatten().map(Id));
         let all = RwSignal::new(ws);
-        let focus: StoredValue<Option<Signal<Option<Id>>>> = StoredValue::new(None);
+        let board_on_screen: StoredValue<Option<Signal<Option<Id>>>> = StoredValue::new(None);
         // The team on screen: the team of the board the page shows (a link from another
         // team's board, an invite), else the chosen one while it is open.
         let team = Memo::new(move |_| {
             let chosen = chosen.get();
-            let board = focus.get_value().and_then(|s| s.get());
+            let board = board_on_screen.get_value().and_then(|s| s.get());
             all.with(|ws| {
                 board
                     .and_then(|b| ws.get::<crate::domain::ladder::Board>(&b))
@@ -107,7 +107,7 @@ impl AppState {
             all,
             team,
             chosen,
-            board_on_screen: focus,
+            board_on_screen,
             save: RwSignal::new(save.clone()),
             undo_label: Memo::new(move |_| history.with(|h| h.undo_label().map(str::to_owned))),
             redo_label: Memo::new(move |_| history.with(|h| h.redo_label().map(str::to_owned))),
@@ -116,9 +116,9 @@ impl AppState {
             rng: StoredValue::new(rng),
             store: StoredValue::new_local(store),
             save_timer: Default::default(),
-            saving_paused: StoredValue::new(hold),
+            saving_paused: StoredValue::new(saving_paused),
             last_save_failed: StoredValue::new(matches!(save, SaveStatus::NotSaved(_))),
-            last_stored: StoredValue::new(known),
+            last_stored: StoredValue::new(last_stored),
             backups: RwSignal::new(Vec::new()),
             asked_to_persist: StoredValue::new(false),
             warned_nearly_full: StoredValue::new(false),

@@ -8,7 +8,6 @@ use crate::domain::merge::plural;
 use crate::domain::meta::Entity;
 use crate::domain::Id;
 use crate::state::AppState;
-use crate::ui::Notices;
 use leptos::prelude::*;
 
 /// Close: the summary, and the board to take away.
@@ -18,7 +17,6 @@ pub fn ClosePhase(
     id: Id,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let _notices = Notices::expect();
     let summary = {
         let id = id.clone();
         move || {

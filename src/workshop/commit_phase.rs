@@ -1,5 +1,4 @@
-//! The last phases: Commit (cards on the top rung become micro-goals, linked both ways) and
-//! Close (the summary, and the board to take away).
+//! Commit: cards on the top rung become micro-goals, linked both ways.
 
 use super::common::{board_of, items_of, short};
 use crate::browser;

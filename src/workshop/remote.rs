@@ -1,6 +1,5 @@
-//! A workshop over a video call: the facilitator's invite link and presenter window, a
-//! participant's contribution link, and the facilitator's inbox that adds contributions to
-//! the board (and can do nothing else).
+//! A workshop over a video call, the facilitator's side: the invite link and the presenter
+//! window (a participant's way back is in `send_contribution.rs`, the inbox in `inbox.rs`).
 
 use super::made_link::{make_and_copy, MadeLink};
 use crate::browser;
