@@ -302,6 +302,13 @@ pub fn full_screen(on: bool) {
     }
 }
 
+/// Once the page has drawn the row a click added (the last match of `rows` in the clicked
+/// button's `<section>`), puts the focus in its first field: a keyboard user types into the
+/// new row at once, and their spaces never press "Add" again.
+pub fn focus_new_row(ev: &web_sys::MouseEvent, rows: &'static str) {
+    focus_in_row(ev, rows, Row::Last, &["input, textarea, select"]);
+}
+
 /// Which row of a list [`focus_in_row`] puts the focus in.
 pub enum Row {
     /// The last one (a row just added).
@@ -312,8 +319,7 @@ pub enum Row {
 
 /// Once the page has drawn what a click changed, puts the focus in a row of the clicked
 /// button's `<section>` (the rows are the matches of `rows`): on the first enabled match of
-/// the first of `fields` that has one. A new row is typed into at once (a keyboard user's
-/// spaces never press "Add" again), and a moved row keeps the focus on its move button.
+/// the first of `fields` that has one (a moved row keeps the focus on its move button).
 pub fn focus_in_row(
     ev: &web_sys::MouseEvent,
     rows: &'static str,

@@ -78,7 +78,7 @@ pub fn ClauseSection(
                 type="button"
                 on:click=move |ev| {
                     edit(&|l| l.push(Clause { id: new_id(), ..Default::default() }));
-                    crate::browser::focus_in_row(&ev, "li.clause", crate::browser::Row::Last, &["input, textarea, select"]);
+                    crate::browser::focus_new_row(&ev, "li.clause");
                 }
             >
                 {format!("Add a {noun}")}

@@ -177,7 +177,7 @@ pub fn DecisionSection(
                 type="button"
                 on:click=move |ev| {
                     terms.update(|t| t.decision_rights.push(DecisionRight { id: new_id(), ..Default::default() }));
-                    crate::browser::focus_in_row(&ev, "tbody tr", crate::browser::Row::Last, &["input, textarea, select"]);
+                    crate::browser::focus_new_row(&ev, "tbody tr");
                 }
             >
                 "Add a decision"

@@ -102,7 +102,7 @@ pub fn EscalationSection(
                 type="button"
                 on:click=move |ev| {
                     terms.update(|t| t.escalation.push(EscalationStep { id: new_id(), ..Default::default() }));
-                    crate::browser::focus_in_row(&ev, "ol.steps > li", crate::browser::Row::Last, &["input, textarea, select"]);
+                    crate::browser::focus_new_row(&ev, "ol.steps > li");
                 }
             >
                 "Add a step"

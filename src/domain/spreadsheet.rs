@@ -5,7 +5,7 @@ use super::covenant::Covenant;
 use super::goals::Goal;
 use super::ladder::{Board, Card};
 use super::meta::Id;
-use super::roster::member_name;
+use super::roster::name_or;
 use super::Workspace;
 use chrono::NaiveDate;
 
@@ -89,7 +89,7 @@ pub fn goals_csv(ws: &Workspace) -> String {
         out.push_str("\r\n");
     };
     row(COLUMNS.iter().map(|c| (*c).to_owned()).collect());
-    let name = |p: &Option<Id>| p.as_ref().map(|p| member_name(ws, p)).unwrap_or_default();
+    let name = |p: &Option<Id>| name_or(ws, p, "");
     for g in ws.live::<Goal>() {
         row(vec![
             g.outcome.clone(),
