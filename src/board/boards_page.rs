@@ -7,7 +7,7 @@ use crate::domain::ladder::{summarize, Board, Card};
 use crate::domain::{BoardCommand, Id};
 use crate::router::Link;
 use crate::state::AppState;
-use crate::ui::EmptyState;
+use crate::ui::{EmptyState, Page};
 use leptos::prelude::*;
 
 /// One row of the boards list.
@@ -53,12 +53,8 @@ pub fn BoardsPage() -> impl IntoView {
     let empty = Memo::new(move |_| rows.with(Vec::is_empty));
 
     view! {
-        <section class="page">
-            <h1>"Ladder retro boards"</h1>
-            <p class="lede">
-                "Map recent challenges onto the Accountability Ladder, see where the line falls, "
-                "and climb the cards that matter. We rate situations, never people."
-            </p>
+        <Page title="Ladder retro boards" lede="Map recent challenges onto the Accountability Ladder, see where the line falls, \
+                and climb the cards that matter. We rate situations, never people.">
             <NewBoard/>
             <h2>"Boards"</h2>
             {move || {
@@ -81,7 +77,7 @@ pub fn BoardsPage() -> impl IntoView {
                 }
             }}
             <TrendChart/>
-        </section>
+        </Page>
     }
 }
 

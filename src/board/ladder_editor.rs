@@ -4,6 +4,7 @@
 use crate::domain::ladder::{Board, Rung};
 use crate::domain::{BoardCommand, Id};
 use crate::state::AppState;
+use crate::ui::OneLineForm;
 use leptos::prelude::*;
 
 /// Renames, adds, removes and reorders rungs, and moves the line. Cards never get lost: a
@@ -85,8 +86,7 @@ fn SaveLadder(
 ) -> impl IntoView {
     let state = AppState::expect();
     let name = RwSignal::new("Our ladder".to_owned());
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let save = move || {
         let cmd = crate::domain::teams::TeamCommand::SaveLadder {
             board: board.clone(),
             name: name.get_untracked(),
@@ -101,16 +101,7 @@ fn SaveLadder(
         });
     };
     view! {
-        <form class="inline-form" on:submit=save aria-label="Save this ladder for the team">
-            <label for="ladder-name">"Save this ladder as"</label>
-            <input
-                id="ladder-name"
-                type="text"
-                maxlength="80"
-                bind:value=name
-            />
-            <button type="submit">"Save ladder"</button>
-        </form>
+        <OneLineForm label="Save this ladder as" field="ladder-name" value=name maxlength=80 button="Save ladder" name="Save this ladder for the team" on_submit=save/>
     }
 }
 
@@ -168,28 +159,26 @@ fn RungRow(
             );
         }
     };
-    let (s1, s2, s3) = (save.clone(), save.clone(), save);
     let (up, down) = (shift.clone(), shift);
+    let texts = [
+        ("Name", name),
+        ("Description", description),
+        ("Climb prompt", prompt),
+    ]
+    .map(|(what, value)| {
+        let save = save.clone();
+        view! {
+            <input
+                type="text"
+                aria-label=format!("{what} of rung {label}")
+                bind:value=value
+                on:change=move |_| save()
+            />
+        }
+    });
     view! {
         <li class=if below { "rung-row below" } else { "rung-row above" }>
-            <input
-                type="text"
-                aria-label=format!("Name of rung {label}")
-                bind:value=name
-                on:change=move |_| s1()
-            />
-            <input
-                type="text"
-                aria-label=format!("Description of rung {label}")
-                bind:value=description
-                on:change=move |_| s2()
-            />
-            <input
-                type="text"
-                aria-label=format!("Climb prompt of rung {label}")
-                bind:value=prompt
-                on:change=move |_| s3()
-            />
+            {texts}
             <button
                 class="icon-button"
                 aria-label=format!("Move rung {label} up")

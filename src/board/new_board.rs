@@ -8,7 +8,7 @@ use crate::domain::teams::SavedLadder;
 use crate::domain::{BoardCommand, Id};
 use crate::router::Router;
 use crate::state::AppState;
-use crate::ui::{chosen_id, member_options};
+use crate::ui::{chosen_id, member_options, Field};
 use leptos::prelude::*;
 
 /// The new-board form; a created board opens at once.
@@ -62,25 +62,9 @@ pub fn NewBoard() -> impl IntoView {
     view! {
         <form class="new-board" on:submit=create aria-label="New board">
             <h2>"New board"</h2>
-            <div class="field">
-                <label for="board-title">"Title"</label>
-                <input
-                    id="board-title"
-                    type="text"
-                    maxlength="120"
-                    required
-                    bind:value=title
-                />
-            </div>
+            <Field label="Title" field="board-title" value=title maxlength=120 required=true/>
             <div class="field-row">
-                <div class="field">
-                    <label for="board-date">"Date"</label>
-                    <input
-                        id="board-date"
-                        type="date"
-                        bind:value=date
-                    />
-                </div>
+                <Field label="Date" field="board-date" value=date kind="date"/>
                 <div class="field">
                     <label for="board-facilitator">"Facilitator"</label>
                     <select

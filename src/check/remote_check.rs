@@ -8,6 +8,7 @@ use crate::domain::check_links::{invite_json, read_reply};
 use crate::domain::{CheckCommand, Id};
 use crate::share::read_link;
 use crate::state::AppState;
+use crate::ui::OneLineForm;
 use crate::workshop::{make_and_copy, MadeLink};
 use leptos::prelude::*;
 
@@ -115,8 +116,7 @@ pub fn RemoteCheck(
             );
         }
     };
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let add = move || {
         let text = pasted.get_untracked();
         if text.trim().is_empty() {
             state.notices().error("Paste a response link first.");
@@ -141,16 +141,7 @@ pub fn RemoteCheck(
                 <button on:click=copy>"Copy invite link"</button>
             </div>
             <MadeLink label="Invite link" link=link/>
-            <form class="inline-form" on:submit=add aria-label="Add a response">
-                <label for="response-link">"Response link"</label>
-                <input
-                    id="response-link"
-                    type="text"
-                    autocomplete="off"
-                    bind:value=pasted
-                />
-                <button type="submit">"Add response"</button>
-            </form>
+            <OneLineForm label="Response link" field="response-link" value=pasted button="Add response" name="Add a response" on_submit=add/>
         </details>
     }
 }

@@ -9,7 +9,7 @@ use crate::domain::covenant::{covenant_markdown, read_draft, Covenant, CovenantS
 use crate::domain::iso::format_date;
 use crate::domain::{CovenantCommand, Id};
 use crate::state::AppState;
-use crate::ui::{download_calendar, EmptyState, Notices};
+use crate::ui::{download_calendar, EmptyState, Notices, Page};
 use leptos::prelude::*;
 
 /// A draft kept in this browser under `key` (an amendment or a review in progress), if it
@@ -86,12 +86,8 @@ pub fn CovenantPage() -> impl IntoView {
         })
     });
     view! {
-        <section class="page covenant-page">
-            <h1>"Team covenant"</h1>
-            <p class="lede">
-                "A joint, public declaration of how we support each other: what we intend, how we "
-                "behave, who decides what, what we do when something slips, and how we know it works."
-            </p>
+        <Page title="Team covenant" class="covenant-page" lede="A joint, public declaration of how we support each other: what we intend, how we \
+                behave, who decides what, what we do when something slips, and how we know it works.">
             {move || match current.get() {
                 None => view! { <StartCovenant/> }.into_any(),
                 Some((id, _, _)) => {
@@ -99,7 +95,7 @@ pub fn CovenantPage() -> impl IntoView {
                     c.map(|c| view! { <CovenantView covenant=c/> }).into_any()
                 }
             }}
-        </section>
+        </Page>
     }
 }
 

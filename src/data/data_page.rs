@@ -12,7 +12,7 @@ use crate::domain::merge::plural;
 use crate::domain::roster::Member;
 use crate::domain::team_view::team_subset;
 use crate::state::AppState;
-use crate::ui::Notices;
+use crate::ui::{Notices, Page};
 use leptos::prelude::*;
 
 /// The Data page.
@@ -75,12 +75,8 @@ pub fn DataPage() -> impl IntoView {
     };
 
     view! {
-        <section class="page">
-            <h1>"Data"</h1>
-            <p class="lede">
-                "Your workspace lives only in this browser. Export it to keep a copy or to share "
-                "it with your team."
-            </p>
+        <Page title="Data" lede="Your workspace lives only in this browser. Export it to keep a copy or to share \
+                it with your team.">
             <h2>"This workspace"</h2>
             <p>{counts}</p>
             <p>
@@ -117,7 +113,7 @@ pub fn DataPage() -> impl IntoView {
             <KeptRecords/>
             <RecentlyDeleted/>
             <BackupList/>
-        </section>
+        </Page>
     }
 }
 

@@ -4,6 +4,7 @@ use super::goal_card::date_text;
 use crate::domain::goals::CheckIn;
 use crate::domain::{GoalCommand, Id};
 use crate::state::AppState;
+use crate::ui::OneLineForm;
 use leptos::prelude::*;
 
 /// One check-in, with the partner's offers of help and the form to offer more.
@@ -20,8 +21,7 @@ pub fn CheckInView(
     let offer = RwSignal::new(String::new());
     let field = format!("offer-{}", check.id);
     let check_id = check.id.clone();
-    let add_offer = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let add_offer = move || {
         let cmd = GoalCommand::Offer {
             id: goal.clone(),
             check_in: check_id.clone(),
@@ -50,11 +50,7 @@ pub fn CheckInView(
                 .iter()
                 .map(|o| view! { <p class="offer">"How can I help? " {o.text.clone()}</p> })
                 .collect_view()}
-            <form class="inline-form" on:submit=add_offer>
-                <label for=field.clone()>"How can I help?"</label>
-                <input id=field type="text" maxlength="300" bind:value=offer/>
-                <button type="submit">"Offer help"</button>
-            </form>
+            <OneLineForm label="How can I help?" field=field value=offer maxlength=300 button="Offer help" on_submit=add_offer/>
         </li>
     }
 }

@@ -11,7 +11,7 @@ use crate::domain::goals::{focus_warnings, Goal, Nudges};
 use crate::domain::roster::{member_name, name_or};
 use crate::domain::Id;
 use crate::state::AppState;
-use crate::ui::EmptyState;
+use crate::ui::{EmptyState, Page};
 use leptos::prelude::*;
 
 /// The micro-goal tracker.
@@ -78,12 +78,8 @@ pub fn GoalsPage() -> impl IntoView {
     };
 
     view! {
-        <section class="page">
-            <h1>"Micro-goals"</h1>
-            <p class="lede">
-                "Small commitments anyone can check, with a partner, regular check-ins and no blame "
-                "when one slips: we ask what we can learn, not who failed."
-            </p>
+        <Page title="Micro-goals" lede="Small commitments anyone can check, with a partner, regular check-ins and no blame \
+                when one slips: we ask what we can learn, not who failed.">
             {move || {
                 let w = warnings.get();
                 (!w.is_empty())
@@ -108,6 +104,6 @@ pub fn GoalsPage() -> impl IntoView {
             // The goals come first (on a phone especially): what needs us, then a new one.
             <NewGoal/>
             <Momentum/>
-        </section>
+        </Page>
     }
 }

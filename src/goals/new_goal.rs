@@ -5,7 +5,7 @@ use crate::browser;
 use crate::domain::iso::{format_date, parse_date};
 use crate::domain::{GoalCommand, Id};
 use crate::state::AppState;
-use crate::ui::{chosen_id, member_options};
+use crate::ui::{chosen_id, member_options, Field};
 use leptos::prelude::*;
 
 /// The form for a new goal.
@@ -43,35 +43,10 @@ pub fn NewGoal() -> impl IntoView {
             follow_up.set(String::new());
         }
     };
-    let text = |id: &'static str, label: &'static str, sig: RwSignal<String>| {
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <input
-                    id=id
-                    type="text"
-                    maxlength="300"
-                    bind:value=sig
-                />
-            </div>
-        }
-    };
-    let date = |id: &'static str, label: &'static str, sig: RwSignal<String>| {
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <input
-                    id=id
-                    type="date"
-                    bind:value=sig
-                />
-            </div>
-        }
-    };
     view! {
         <form class="new-board" on:submit=submit aria-label="New micro-goal">
             <h2>"New micro-goal"</h2>
-            {text("goal-outcome", "Outcome (one sentence anyone can check)", outcome)}
+            <Field label="Outcome (one sentence anyone can check)" field="goal-outcome" value=outcome maxlength=300/>
             <div class="field-row">
                 <div class="field">
                     <label for="goal-owner">"Owner"</label>
@@ -93,10 +68,10 @@ pub fn NewGoal() -> impl IntoView {
                         {member_options(state, "No partner", None)}
                     </select>
                 </div>
-                {date("goal-due", "Due", due)}
-                {date("goal-follow-up", "Follow-up", follow_up)}
+                <Field label="Due" field="goal-due" value=due kind="date"/>
+                <Field label="Follow-up" field="goal-follow-up" value=follow_up kind="date"/>
             </div>
-            {text("goal-verify", "How we will know it is done", verification)}
+            <Field label="How we will know it is done" field="goal-verify" value=verification maxlength=300/>
             <button type="submit" class="primary">"Add goal"</button>
         </form>
     }

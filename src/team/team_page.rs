@@ -7,7 +7,7 @@ use super::team_settings::TeamSettings;
 use crate::domain::roster::Member;
 use crate::domain::Command;
 use crate::state::AppState;
-use crate::ui::EmptyState;
+use crate::ui::{EmptyState, OneLineForm, Page};
 use leptos::prelude::*;
 
 /// The team's page: its name, the roster its boards, covenant and goals pick people from
@@ -23,33 +23,18 @@ pub fn TeamPage() -> impl IntoView {
     });
     // Only emptiness switches between the empty state and the list; the list itself is keyed.
     let empty = Memo::new(move |_| members.with(Vec::is_empty));
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let add = move || {
         let typed = name.get_untracked();
         if state.dispatch(Command::AddMember { name: typed }) {
             name.set(String::new());
         }
     };
     view! {
-        <section class="page">
-            <h1>"Team"</h1>
-            <p class="lede">
-                "The people who take part. Boards, the covenant and micro-goals pick owners, "
-                "partners and signatories from this list."
-            </p>
+        <Page title="Team" lede="The people who take part. Boards, the covenant and micro-goals pick owners, \
+                partners and signatories from this list.">
             <TeamSettings/>
             <h2>"People"</h2>
-            <form class="inline-form" on:submit=add>
-                <label for="new-member">"Name"</label>
-                <input
-                    id="new-member"
-                    type="text"
-                    autocomplete="off"
-                    maxlength="80"
-                    bind:value=name
-                />
-                <button type="submit" class="primary">"Add member"</button>
-            </form>
+            <OneLineForm label="Name" field="new-member" value=name maxlength=80 button="Add member" primary=true on_submit=add/>
             <FromOtherTeams/>
             {move || {
                 if empty.get() {
@@ -75,6 +60,6 @@ pub fn TeamPage() -> impl IntoView {
                 }
             }}
             <RhythmForm/>
-        </section>
+        </Page>
     }
 }

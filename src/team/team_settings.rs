@@ -3,6 +3,7 @@
 use crate::domain::teams::{open_teams, Team, TeamCommand};
 use crate::router::Link;
 use crate::state::AppState;
+use crate::ui::OneLineForm;
 use leptos::prelude::*;
 
 /// Renames the current team and archives it (with Undo); links to the overview, where
@@ -65,24 +66,13 @@ fn RenameTeam(
     let state = AppState::expect();
     let name = RwSignal::new(team.name.clone());
     let id = team.meta.id;
-    let rename = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let rename = move || {
         state.dispatch(TeamCommand::Rename {
             id: id.clone(),
             name: name.get_untracked(),
         });
     };
     view! {
-        <form class="inline-form" on:submit=rename aria-label="Team name">
-            <label for="team-name">"Team name"</label>
-            <input
-                id="team-name"
-                type="text"
-                maxlength="80"
-                autocomplete="off"
-                bind:value=name
-            />
-            <button type="submit">"Rename team"</button>
-        </form>
+        <OneLineForm label="Team name" field="team-name" value=name maxlength=80 button="Rename team" name="Team name" on_submit=rename/>
     }
 }

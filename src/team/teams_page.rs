@@ -9,6 +9,7 @@ use crate::domain::teams::{teams, TeamCommand};
 use crate::domain::Id;
 use crate::router::Router;
 use crate::state::AppState;
+use crate::ui::{OneLineForm, Page};
 use leptos::prelude::*;
 
 /// The Teams page.
@@ -26,8 +27,7 @@ pub fn TeamsPage() -> impl IntoView {
         })
     });
     let name = RwSignal::new(String::new());
-    let create = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let create = move || {
         let mut made = None;
         let cmd = TeamCommand::Create {
             name: name.get_untracked(),
@@ -40,28 +40,14 @@ pub fn TeamsPage() -> impl IntoView {
         }
     };
     view! {
-        <section class="page">
-            <h1>"Teams"</h1>
-            <p class="lede">
-                "What needs each team's attention. Teams are listed in the order they were made, "
-                "never ranked: comparing teams turns a team's own instrument into surveillance."
-            </p>
+        <Page title="Teams" lede="What needs each team's attention. Teams are listed in the order they were made, \
+                never ranked: comparing teams turns a team's own instrument into surveillance.">
             <ul class="team-cards" aria-label="Teams">
                 <For each=move || cards.get() key=|c| c.clone() let:card>
                     <TeamCardView card=card/>
                 </For>
             </ul>
-            <form class="inline-form" on:submit=create aria-label="New team">
-                <label for="new-team">"New team"</label>
-                <input
-                    id="new-team"
-                    type="text"
-                    maxlength="80"
-                    autocomplete="off"
-                    bind:value=name
-                />
-                <button type="submit" class="primary">"Create team"</button>
-            </form>
+            <OneLineForm label="New team" field="new-team" value=name maxlength=80 button="Create team" primary=true name="New team" on_submit=create/>
             <p class="hint">
                 "A new team starts with an empty roster; add people on its Team page, or bring in "
                 "someone from another team (a coach usually belongs to all)."
@@ -72,7 +58,7 @@ pub fn TeamsPage() -> impl IntoView {
                     {archived.get().into_iter().map(|(id, name)| view! { <ArchivedTeam id=id name=name/> }).collect_view()}
                 </ul>
             })}
-        </section>
+        </Page>
     }
 }
 

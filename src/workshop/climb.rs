@@ -1,7 +1,7 @@
 //! The Climb phase in focus mode: one card at a time, large enough to read from the back of a
 //! room, with its rung's prompt; the answer to each prompt is recorded on the card as it climbs.
 
-use super::common::{item_text, items_of};
+use super::common::{item_text, WorkshopBoard};
 use crate::domain::ladder::{leads, Board, Card};
 use crate::domain::meta::Entity;
 use crate::domain::workshop::{counts, ranking};
@@ -11,11 +11,10 @@ use crate::ui::{chosen_id, member_options};
 use leptos::prelude::*;
 
 #[component]
-pub fn ClimbPhase(
-    /// The board the workshop runs on.
-    id: Id,
-) -> impl IntoView {
+pub fn ClimbPhase() -> impl IntoView {
     let state = AppState::expect();
+    let board = WorkshopBoard::expect();
+    let id = board.id();
     // The order is fixed when the phase opens (most dots first), so climbing a card never
     // reshuffles the queue.
     let order: Vec<(Id, u32)> = state.ws.with_untracked(|ws| {
@@ -33,12 +32,8 @@ pub fn ClimbPhase(
     let ranked_list = order.clone();
     let focus = move || {
         let (card_id, votes) = order[at.get().min(total - 1)].clone();
-        let found = state.ws.with(|ws| {
-            let card = ws.get::<Card>(&card_id).cloned()?;
-            let board = ws.get::<Board>(&card.board_id).cloned()?;
-            Some((card, board))
-        });
-        let Some((card, board)) = found else {
+        let card = state.ws.with(|ws| ws.get::<Card>(&card_id).cloned());
+        let (Some(card), Some(board)) = (card, board.get()) else {
             return view! { <p>"This card was deleted."</p> }.into_any();
         };
         view! { <FocusCard card=card board=board votes=votes/> }.into_any()
@@ -134,7 +129,8 @@ fn FocusCard(
     let above = rung_index.is_some_and(|i| board.is_above(i));
     let owner_id = card_id.clone();
     // A group is climbed as one: its stacked texts come along.
-    let stacked = items_of(state, &board.meta.id)
+    let stacked = WorkshopBoard::expect()
+        .items()
         .into_iter()
         .find(|(c, _)| c.meta.id == card_id)
         .map(|(_, s)| s)

@@ -1,39 +1,33 @@
 //! Close: the summary of the workshop, and the board to take away.
 
-use super::common::board_of;
+use super::common::WorkshopBoard;
 use crate::board::{copy_board_markdown, export_board};
 use crate::domain::goals::Goal;
-use crate::domain::ladder::{summarize, Card};
+use crate::domain::ladder::summarize;
 use crate::domain::merge::plural;
 use crate::domain::meta::Entity;
-use crate::domain::Id;
 use crate::state::AppState;
 use leptos::prelude::*;
 
 /// Close: the summary, and the board to take away.
 #[component]
-pub fn ClosePhase(
-    /// The board the workshop runs on.
-    id: Id,
-) -> impl IntoView {
+pub fn ClosePhase() -> impl IntoView {
     let state = AppState::expect();
-    let summary = {
-        let id = id.clone();
-        move || {
-            let board = board_of(state, &id)?;
-            let (s, goals) = state.ws.with(|ws| {
-                let cards: Vec<&Card> = ws.live::<Card>().filter(|c| c.board_id == id).collect();
-                let goals = ws
-                    .live::<Goal>()
-                    .filter(|g| {
-                        g.card
-                            .as_ref()
-                            .is_some_and(|c| cards.iter().any(|x| x.id() == c))
-                    })
-                    .count();
-                (summarize(&board, cards), goals)
-            });
-            Some(view! {
+    let board = WorkshopBoard::expect();
+    let summary = move || {
+        let b = board.get()?;
+        let cards = board.cards();
+        let goals = state.ws.with(|ws| {
+            ws.live::<Goal>()
+                .filter(|g| {
+                    g.card
+                        .as_ref()
+                        .is_some_and(|c| cards.iter().any(|x| x.id() == c))
+                })
+                .count()
+        });
+        let s = summarize(&b, cards.iter());
+        Some(view! {
                 <ul class="close-summary">
                     <li>{match s.percent_above() {
                         Some(p) => format!("{p}% of placed cards are above the line ({} of {}).", s.above, s.placed()),
@@ -42,17 +36,15 @@ pub fn ClosePhase(
                     <li>{format!("{} climbed, {} in all.", plural(s.climbed, "card", "cards"), plural(s.rungs_climbed, "rung", "rungs"))}</li>
                     <li>{format!("{} committed.", plural(goals, "micro-goal", "micro-goals"))}</li>
                 </ul>
-            })
-        }
+        })
     };
-    let (id1, id2) = (id.clone(), id.clone());
     let export = move |_| {
-        if let Some(b) = board_of(state, &id1) {
+        if let Some(b) = board.get_untracked() {
             export_board(state, &b);
         }
     };
     let copy = move |_| {
-        if let Some(b) = board_of(state, &id2) {
+        if let Some(b) = board.get_untracked() {
             copy_board_markdown(state, &b);
         }
     };

@@ -1,6 +1,6 @@
 //! Commit: cards on the top rung become micro-goals, linked both ways.
 
-use super::common::{board_of, items_of, short};
+use super::common::{short, WorkshopBoard};
 use crate::browser;
 use crate::domain::goals::Goal;
 use crate::domain::iso::{format_date, parse_date};
@@ -14,19 +14,18 @@ use leptos::prelude::*;
 
 /// Commit: cards on the top rung become micro-goals, linked both ways.
 #[component]
-pub fn CommitPhase(
-    /// The board the workshop runs on.
-    id: Id,
-) -> impl IntoView {
+pub fn CommitPhase() -> impl IntoView {
     let state = AppState::expect();
+    let this = WorkshopBoard::expect();
     let content = move || {
-        let Some(board) = board_of(state, &id) else {
+        let Some(board) = this.get() else {
             return ().into_any();
         };
         let Some(top) = board.rungs.last().cloned() else {
             return ().into_any();
         };
-        let cards: Vec<Card> = items_of(state, &id)
+        let cards: Vec<Card> = this
+            .items()
             .into_iter()
             .map(|(c, _)| c)
             .filter(|c| c.rung.as_ref() == Some(&top.id))

@@ -1,49 +1,113 @@
-//! Small helpers every workshop phase uses: reading the board and its cards from the
-//! workspace, short card labels, rung options.
+//! What every workshop phase uses: the board it runs on (a context), short card labels,
+//! member names, rung options.
 
-use super::seat::Seat;
 use crate::domain::ladder::{leads, stacked_under, Board, Card};
-use crate::domain::workshop::{ballot_id, Ballot};
+use crate::domain::workshop::{ballot_id, Ballot, Phase};
 use crate::domain::Id;
 use crate::state::AppState;
 use leptos::prelude::*;
 
-/// The live cards of a board, in stored order (tracked: the caller re-renders on changes).
-pub fn cards_of(state: AppState, board: &Id) -> Vec<Card> {
-    state.ws.with(|ws| {
-        ws.live::<Card>()
-            .filter(|c| &c.board_id == board)
-            .cloned()
-            .collect()
-    })
+/// The board a workshop runs on, for every component of the workshop's pages: its id and
+/// the board as stored. The page provides it once ([`WorkshopBoard::provide`]); phases take
+/// it from the context instead of receiving an id and looking the board up again. The board
+/// is a `Memo`, so what reads it re-renders when this board changes, not on every save.
+#[derive(Clone, Copy)]
+pub struct WorkshopBoard {
+    state: AppState,
+    id: StoredValue<Id>,
+    stored: Memo<Option<Board>>,
 }
 
-/// The items of a board: each card not stacked in a group, with the texts stacked under it.
-pub fn items_of(state: AppState, board: &Id) -> Vec<(Card, Vec<String>)> {
-    let all = cards_of(state, board);
-    let refs: Vec<&Card> = all.iter().collect();
-    leads(&refs)
-        .into_iter()
-        .map(|c| {
-            let stacked = stacked_under(&refs, &c.meta.id)
-                .into_iter()
-                .map(|s| s.text.clone())
-                .collect();
-            (c.clone(), stacked)
+impl WorkshopBoard {
+    /// Provides board `id` to the components below the caller, and returns it.
+    pub fn provide(state: AppState, id: Id) -> Self {
+        let stored = {
+            let id = id.clone();
+            Memo::new(move |_| state.ws.with(|ws| ws.get::<Board>(&id).cloned()))
+        };
+        let this = Self {
+            state,
+            id: StoredValue::new(id),
+            stored,
+        };
+        provide_context(this);
+        this
+    }
+
+    /// The board of the workshop page this component is on.
+    pub fn expect() -> Self {
+        expect_context()
+    }
+
+    pub fn id(&self) -> Id {
+        self.id.get_value()
+    }
+
+    /// The board as stored (tracked); `None` when this browser does not have it.
+    pub fn get(&self) -> Option<Board> {
+        self.stored.get()
+    }
+
+    /// The board as stored, for an event handler (untracked).
+    pub fn get_untracked(&self) -> Option<Board> {
+        self.stored.get_untracked()
+    }
+
+    /// `f` of the board as stored (tracked), without cloning it.
+    pub fn with<R>(&self, f: impl FnOnce(&Board) -> R) -> Option<R> {
+        self.stored.with(|b| b.as_ref().map(f))
+    }
+
+    /// The board's title, or "" while it is missing (tracked).
+    pub fn title(&self) -> String {
+        self.with(|b| b.title.clone()).unwrap_or_default()
+    }
+
+    /// The running session's phase (tracked); `None` before the workshop starts.
+    pub fn phase(&self) -> Option<Phase> {
+        self.with(|b| b.session.as_ref().map(|s| s.phase)).flatten()
+    }
+
+    /// The session's participants, in turn order (tracked).
+    pub fn participants(&self) -> Vec<Id> {
+        self.with(|b| b.session.as_ref().map(|s| s.participants.clone()))
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// The board's live cards, in stored order (tracked on the workspace: cards are not
+    /// part of the board).
+    pub fn cards(&self) -> Vec<Card> {
+        let id = self.id();
+        self.state.ws.with(|ws| {
+            ws.live::<Card>()
+                .filter(|c| c.board_id == id)
+                .cloned()
+                .collect()
         })
-        .collect()
-}
+    }
 
-pub fn board_of(state: AppState, board: &Id) -> Option<Board> {
-    state.ws.with(|ws| ws.get::<Board>(board).cloned())
-}
+    /// The board's items: each card not stacked in a group, with the texts stacked under it.
+    pub fn items(&self) -> Vec<(Card, Vec<String>)> {
+        let all = self.cards();
+        let refs: Vec<&Card> = all.iter().collect();
+        leads(&refs)
+            .into_iter()
+            .map(|c| {
+                let stacked = stacked_under(&refs, &c.meta.id)
+                    .into_iter()
+                    .map(|s| s.text.clone())
+                    .collect();
+                (c.clone(), stacked)
+            })
+            .collect()
+    }
 
-/// The session's participants, in turn order.
-pub fn participants_of(state: AppState, board: &Id) -> Vec<Id> {
-    board_of(state, board)
-        .and_then(|b| b.session)
-        .map(|s| s.participants)
-        .unwrap_or_default()
+    /// A participant's ballot on this board, if any (tracked).
+    pub fn ballot(&self, member: &Id) -> Option<Ballot> {
+        let id = ballot_id(&self.id(), member);
+        self.state.ws.with(|ws| ws.get::<Ballot>(&id).cloned())
+    }
 }
 
 /// A member's name, or "a former member" for one no longer on the team.
@@ -91,22 +155,4 @@ pub fn item_text(text: String, stacked: Vec<String>) -> impl IntoView {
             </ul>
         })}
     }
-}
-
-/// What a private phase shows instead of its turns on a shared screen where nobody takes
-/// part yet; `None` when someone does (or the participant is in their own browser).
-pub fn nobody_takes_part(state: AppState, board: &Id, seat: &Seat) -> Option<AnyView> {
-    (seat.is_shared() && participants_of(state, board).is_empty()).then(|| {
-        view! {
-            <p class="hint">"Nobody takes part yet: choose participants under “Participants” below."</p>
-        }
-        .into_any()
-    })
-}
-
-/// The participant's ballot on this board, if any.
-pub fn ballot(state: AppState, board: &Id, member: &Id) -> Option<Ballot> {
-    state
-        .ws
-        .with(|ws| ws.get::<Ballot>(&ballot_id(board, member)).cloned())
 }

@@ -2,17 +2,15 @@
 //! climbed as one item. Select cards and press Group (keyboard and screen friendly), or drag
 //! a card onto another.
 
-use super::common::{items_of, short};
+use super::common::{short, WorkshopBoard};
 use crate::domain::{Id, WorkshopCommand};
 use crate::state::AppState;
 use leptos::prelude::*;
 
 #[component]
-pub fn GroupPhase(
-    /// The board the workshop runs on.
-    id: Id,
-) -> impl IntoView {
+pub fn GroupPhase() -> impl IntoView {
     let state = AppState::expect();
+    let board = WorkshopBoard::expect();
     let selected = RwSignal::new(Vec::<Id>::new());
     let dragging = RwSignal::new(None::<Id>);
     let group = move |_| {
@@ -29,7 +27,7 @@ pub fn GroupPhase(
         selected.set(Vec::new());
     };
     let rows = move || {
-        let items = items_of(state, &id);
+        let items = board.items();
         if items.is_empty() {
             return view! { <p>"No cards yet: go back to Write."</p> }.into_any();
         }

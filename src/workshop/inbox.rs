@@ -1,7 +1,7 @@
 //! The facilitator's inbox: participants' contributions pasted or dropped in, previewed, then
 //! merged into the board.
 
-use super::common::participants_of;
+use super::common::WorkshopBoard;
 use crate::browser;
 use crate::data::read_import_text as read_text;
 use crate::domain::workshop_remote::{read_contribution, ContributionSummary};
@@ -28,17 +28,13 @@ fn read_as_contribution(
 /// The facilitator's inbox: contribution links (opened or pasted) and files, each shown as
 /// what it adds, with one action: Add to the board.
 #[component]
-pub fn Inbox(
-    /// The board the workshop runs on.
-    id: Id,
-) -> impl IntoView {
+pub fn Inbox() -> impl IntoView {
     let state = AppState::expect();
     let notices = Notices::expect();
-    let board = StoredValue::new(id);
+    let board = WorkshopBoard::expect();
     let pending = RwSignal::new(None::<(Workspace, ContributionSummary)>);
     let pasted = RwSignal::new(String::new());
-    let take_text = move |text: String| match read_as_contribution(state, &board.get_value(), &text)
-    {
+    let take_text = move |text: String| match read_as_contribution(state, &board.id(), &text) {
         Ok(p) => pending.set(Some(p)),
         Err(e) => notices.error(format!(
             "This contribution cannot be added: {e}. Nothing was changed."
@@ -95,7 +91,7 @@ pub fn Inbox(
                 "…or a contribution file: "
                 <input type="file" accept=".json,application/json" on:change=on_file/>
             </label>
-            {move || pending.get().map(|(ws, s)| view! { <ContributionPreview board=board.get_value() incoming=ws summary=s pending=pending/> })}
+            {move || pending.get().map(|(ws, s)| view! { <ContributionPreview incoming=ws summary=s pending=pending/> })}
         </section>
     }
 }
@@ -103,8 +99,6 @@ pub fn Inbox(
 /// What one contribution adds, and its one action.
 #[component]
 fn ContributionPreview(
-    /// The board the contribution is for.
-    board: Id,
     /// The contribution, read, as a workspace to merge.
     incoming: Workspace,
     /// What it adds, in counts (cards, a ballot, a member), never whose.
@@ -113,6 +107,7 @@ fn ContributionPreview(
     pending: RwSignal<Option<(Workspace, ContributionSummary)>>,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let board = WorkshopBoard::expect();
     let text = summary.text();
     let changes = summary.changes;
     let member = summary.member.clone();
@@ -124,11 +119,11 @@ fn ContributionPreview(
             format!("{name}'s contribution was already on the board: nothing changed."),
         );
         if incoming.with_value(|ws| state.merge_in(ws, Some(words))) {
-            let mut list = participants_of(state, &board);
+            let mut list = board.participants();
             if !list.contains(&member) {
                 list.push(member.clone());
                 state.dispatch(WorkshopCommand::SetParticipants {
-                    board: board.clone(),
+                    board: board.id(),
                     participants: list,
                 });
             }

@@ -1,7 +1,7 @@
 //! Joining a workshop from an invite link: the board comes into this browser, the participant
 //! picks themselves from the roster (or adds their name) and goes to the current phase.
 
-use super::common::{board_of, member_name, participants_of};
+use super::common::{member_name, WorkshopBoard};
 use super::seat::{read_joined, write_joined};
 use crate::data::read_import_text as read_text;
 use crate::domain::roster::Member;
@@ -29,12 +29,11 @@ pub fn JoinPage(
     let state = AppState::expect();
     let notices = Notices::expect();
     let router = Router::expect();
-    let board = StoredValue::new(id.clone());
-    let has_workshop =
-        move || board_of(state, &board.get_value()).is_some_and(|b| b.session.is_some());
+    let board = WorkshopBoard::provide(state, id);
+    let has_workshop = move || board.phase().is_some();
     // Joined before (an updated invite): straight on to the workshop.
     let go_on = move || {
-        let id = board.get_value();
+        let id = board.id();
         if read_joined(state, &id).is_some() {
             router.navigate(&format!("/boards/{id}/workshop"));
             true
@@ -48,7 +47,7 @@ pub fn JoinPage(
             step.set(Step::Opening);
             read_link(&data, move |r| {
                 let read = r.and_then(|t| read_text(&t)).and_then(|r| {
-                    read_invite(&r.workspace, &board.get_value())
+                    read_invite(&r.workspace, &board.id())
                         .map(|(title, _)| (r.workspace, title))
                         .map_err(|e| e.to_string())
                 });
@@ -82,7 +81,7 @@ pub fn JoinPage(
             <section class="page"><h1>"Opening the invite…"</h1></section>
         }
         .into_any(),
-        (_, true) => view! { <ChooseSelf id=board.get_value()/> }.into_any(),
+        (_, true) => view! { <ChooseSelf/> }.into_any(),
         (_, false) => view! {
             <section class="page">
                 <h1>"This invite cannot be opened"</h1>
@@ -97,22 +96,19 @@ pub fn JoinPage(
 
 /// "Join Sprint 43 retro as…": the roster, or a new name.
 #[component]
-fn ChooseSelf(
-    /// The board of the invite link.
-    id: Id,
-) -> impl IntoView {
+fn ChooseSelf() -> impl IntoView {
     let state = AppState::expect();
     let router = Router::expect();
-    let board = StoredValue::new(id.clone());
-    let title = board_of(state, &id).map(|b| b.title).unwrap_or_default();
-    let mut roster = participants_of(state, &id);
+    let board = WorkshopBoard::expect();
+    let title = board.title();
+    let mut roster = board.participants();
     if roster.is_empty() {
         roster = state
             .ws
             .with_untracked(|ws| ws.live::<Member>().map(|m| m.meta.id.clone()).collect());
     }
     let join = move |me: Id| {
-        let id = board.get_value();
+        let id = board.id();
         write_joined(
             state,
             &id,

@@ -2,17 +2,15 @@
 //! their own pace and send their contribution back; the group's phases from Reveal on come
 //! with the facilitator's updated invite link.
 
-use super::common::member_name;
+use super::common::{member_name, WorkshopBoard};
 use super::place_phase::PlacePhase;
 use super::public_phase::PublicPhase;
 use super::seat::{joined_key, Seat};
 use super::send_contribution::SendContribution;
 use super::vote_phase::VotePhase;
 use super::write_phase::WritePhase;
-use crate::domain::ladder::Board;
 use crate::domain::workshop::Phase;
 use crate::domain::workshop_remote::Joined;
-use crate::domain::Id;
 use crate::router::{Link, Router};
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -31,23 +29,14 @@ fn first_tab(phase: Phase) -> Phase {
 
 #[component]
 pub fn ParticipantView(
-    /// The board the workshop runs on.
-    id: Id,
-    /// The board as stored in this browser, if it arrived.
-    board: Memo<Option<Board>>,
     /// Who this participant is on the board, as they chose when joining.
     joined: Joined,
 ) -> impl IntoView {
     let state = AppState::expect();
     let router = Router::expect();
-    let group_phase = Memo::new(move |_| {
-        board.with(|b| {
-            b.as_ref()
-                .and_then(|b| b.session.as_ref())
-                .map(|s| s.phase)
-                .unwrap_or_default()
-        })
-    });
+    let board = WorkshopBoard::expect();
+    let id = board.id();
+    let group_phase = Memo::new(move |_| board.phase().unwrap_or_default());
     let tab = RwSignal::new(first_tab(group_phase.get_untracked()));
     let joined = RwSignal::new(joined);
     let seat = Seat::Own {
@@ -55,7 +44,7 @@ pub fn ParticipantView(
         joined,
     };
     let me = member_name(state, &joined.get_untracked().me);
-    let title = move || board.with(|b| b.as_ref().map(|b| b.title.clone()).unwrap_or_default());
+    let title = move || board.title();
     let leave = {
         let id = id.clone();
         move |_| {
@@ -78,17 +67,11 @@ pub fn ParticipantView(
             })
             .collect_view()
     };
-    let body = {
-        let id = id.clone();
-        move || {
-            let id = id.clone();
-            match tab.get() {
-                Phase::Write => view! { <WritePhase id=id seat=seat/> }.into_any(),
-                Phase::Place => view! { <PlacePhase id=id seat=seat/> }.into_any(),
-                Phase::Vote => view! { <VotePhase id=id seat=seat/> }.into_any(),
-                p => view! { <PublicPhase id=id phase=p/> }.into_any(),
-            }
-        }
+    let body = move || match tab.get() {
+        Phase::Write => view! { <WritePhase seat=seat/> }.into_any(),
+        Phase::Place => view! { <PlacePhase seat=seat/> }.into_any(),
+        Phase::Vote => view! { <VotePhase seat=seat/> }.into_any(),
+        p => view! { <PublicPhase phase=p/> }.into_any(),
     };
     view! {
         <section class="page workshop participant">
@@ -103,7 +86,7 @@ pub fn ParticipantView(
             <nav aria-label="Your phases" class="row-actions participant-tabs">{tabs}</nav>
             <p class="instructions">{move || tab.get().own_browser_instructions()}</p>
             <div class="phase-body">{body}</div>
-            <SendContribution id=id.clone() joined=joined/>
+            <SendContribution joined=joined/>
         </section>
     }
 }

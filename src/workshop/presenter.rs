@@ -2,7 +2,7 @@
 //! participant's own browser show of the group's work. Never a private placement, never a
 //! vote before Vote ends, never a card before everyone has written.
 
-use super::common::board_of;
+use super::common::WorkshopBoard;
 use super::public_phase::PublicPhase;
 use super::timer::Timer;
 use crate::domain::Id;
@@ -16,16 +16,9 @@ pub fn PresenterPage(
     /// The board the presenter window shows.
     id: Id,
 ) -> impl IntoView {
-    let state = AppState::expect();
-    let board = StoredValue::new(id.clone());
-    let phase = Memo::new(move |_| {
-        board_of(state, &board.get_value()).and_then(|b| b.session.map(|s| s.phase))
-    });
-    let title = move || {
-        board_of(state, &board.get_value())
-            .map(|b| b.title)
-            .unwrap_or_default()
-    };
+    let board = WorkshopBoard::provide(AppState::expect(), id);
+    let phase = Memo::new(move |_| board.phase());
+    let title = move || board.title();
     move || {
         match phase.get() {
         None => view! {
@@ -41,8 +34,8 @@ pub fn PresenterPage(
                 <h1 class="presenter-phase">{p.label()}</h1>
                 <p class="instructions">{p.instructions()}</p>
                 <p class="reminder">"We rate situations, not people."</p>
-                <Timer board=board.get_value() phase=Signal::derive(move || phase.get().unwrap_or_default()) controls=false/>
-                <PublicPhase id=board.get_value() phase=p/>
+                <Timer phase=Signal::derive(move || phase.get().unwrap_or_default()) controls=false/>
+                <PublicPhase phase=p/>
             </section>
         }
         .into_any(),

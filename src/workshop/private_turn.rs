@@ -7,7 +7,8 @@ use crate::state::AppState;
 use leptos::prelude::*;
 
 /// A private phase's body: behind the curtain until the participant whose turn it is presses
-/// Start; in their own browser, straight away.
+/// Start; in their own browser, straight away. On a shared screen where nobody takes part
+/// yet, a hint instead.
 #[component]
 pub fn PrivateTurn(
     /// "Writing as", "Placing as", "Voting as".
@@ -30,10 +31,22 @@ pub fn PrivateTurn(
             turn.update(|t| t.start(phase.get_untracked(), &ps));
         }
     };
-    view! {
-        <TurnBar label=label seat=seat/>
-        {move || {
-            if curtain.get() {
+    let nobody = Memo::new(move |_| match seat {
+        Seat::Shared { participants, .. } => participants.with(Vec::is_empty),
+        Seat::Own { .. } => false,
+    });
+    move || {
+        if nobody.get() {
+            return view! {
+                <p class="hint">"Nobody takes part yet: choose participants under “Participants” below."</p>
+            }
+            .into_any();
+        }
+        let children = children.clone();
+        view! {
+            <TurnBar label=label seat=seat/>
+            {move || {
+                if curtain.get() {
                 let name = seat.member().map(|m| member_name(state, &m)).unwrap_or_default();
                 view! {
                     <section class="curtain" aria-label="Hand-over">
@@ -47,5 +60,7 @@ pub fn PrivateTurn(
                 children().into_any()
             }
         }}
+        }
+        .into_any()
     }
 }

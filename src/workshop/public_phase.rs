@@ -1,7 +1,7 @@
 //! What the whole room may see of a workshop phase: on the presenter screen and in each
 //! participant's browser alike.
 
-use super::common::{board_of, cards_of, item_text, items_of};
+use super::common::{item_text, WorkshopBoard};
 use super::reveal::RevealPhase;
 use super::stage::{current_question, read_skip};
 use crate::browser;
@@ -11,49 +11,44 @@ use crate::domain::merge::plural;
 use crate::domain::meta::Entity;
 use crate::domain::workshop::{counts, Phase};
 use crate::domain::workshop_stage::{previous_goals, recap};
-use crate::domain::Id;
 use crate::state::AppState;
 use leptos::prelude::*;
 
 /// What everybody may see of `phase`.
 #[component]
 pub fn PublicPhase(
-    /// The board the workshop runs on.
-    id: Id,
+    /// The phase to show.
     phase: Phase,
 ) -> impl IntoView {
     match phase {
-        Phase::SetTheStage => view! { <PublicStage id=id/> }.into_any(),
-        Phase::Write => view! { <Written id=id/> }.into_any(),
+        Phase::SetTheStage => view! { <PublicStage/> }.into_any(),
+        Phase::Write => view! { <Written/> }.into_any(),
         Phase::Group | Phase::Place | Phase::Vote => view! {
             <p class="hint">{match phase {
                 Phase::Place => "Placements stay private until Reveal.",
                 Phase::Vote => "Votes stay hidden until the phase ends.",
                 _ => "Similar situations are stacked into one group.",
             }}</p>
-            <Items id=id votes=false/>
+            <Items votes=false/>
         }
         .into_any(),
-        Phase::Reveal => view! { <RevealPhase id=id/> }.into_any(),
-        Phase::Climb | Phase::Commit => view! { <Items id=id votes=true/> }.into_any(),
-        Phase::Close => view! { <Summary id=id/> }.into_any(),
+        Phase::Reveal => view! { <RevealPhase/> }.into_any(),
+        Phase::Climb | Phase::Commit => view! { <Items votes=true/> }.into_any(),
+        Phase::Close => view! { <Summary/> }.into_any(),
     }
 }
 
 /// The check-in question and the recap of the review.
 #[component]
-fn PublicStage(
-    /// The board the workshop runs on.
-    id: Id,
-) -> impl IntoView {
+fn PublicStage() -> impl IntoView {
     let state = AppState::expect();
+    let board = WorkshopBoard::expect();
     // The facilitator's "Another question" is in storage, not the workspace: look again
     // every second.
-    let skip = RwSignal::new(read_skip(state, &id));
-    let board = StoredValue::new(id);
+    let skip = RwSignal::new(read_skip(state, &board.id()));
     if let Ok(h) = set_interval_with_handle(
         move || {
-            let s = read_skip(state, &board.get_value());
+            let s = read_skip(state, &board.id());
             if s != skip.get_untracked() {
                 skip.set(s);
             }
@@ -63,7 +58,7 @@ fn PublicStage(
         on_cleanup(move || h.clear());
     }
     let recap_text = move || {
-        let b = board_of(state, &board.get_value())?;
+        let b = board.get()?;
         let today = browser::today();
         let from = b.date.unwrap_or(today).min(today);
         state
@@ -71,19 +66,16 @@ fn PublicStage(
             .with(|ws| recap(&previous_goals(ws, &b), from).text())
     };
     view! {
-        <p class="check-in-question">{move || current_question(state, &board.get_value(), skip.get())}</p>
+        <p class="check-in-question">{move || current_question(state, &board.get()?, skip.get())}</p>
         {move || recap_text().map(|t| view! { <p class="recap">{format!("Commitments reviewed: {t}.")}</p> })}
     }
 }
 
 /// During Write: how many cards there are, never what they say.
 #[component]
-fn Written(
-    /// The board the workshop runs on.
-    id: Id,
-) -> impl IntoView {
-    let state = AppState::expect();
-    let n = move || cards_of(state, &id).len();
+fn Written() -> impl IntoView {
+    let board = WorkshopBoard::expect();
+    let n = move || board.cards().len();
     view! {
         <p class="presenter-count" aria-live="polite">
             {move || format!("{} written so far. Cards stay hidden until everyone has written.", plural(n(), "card", "cards"))}
@@ -94,20 +86,19 @@ fn Written(
 /// The cards (groups stacked), with their rung and, once voting is over, their dots.
 #[component]
 fn Items(
-    /// The board the workshop runs on.
-    id: Id,
     /// Whether to show each item's dots (from Vote on).
     votes: bool,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let this = WorkshopBoard::expect();
     move || {
-        let board = board_of(state, &id);
-        let counts = state.ws.with(|ws| counts(ws, &id));
+        let board = this.get();
+        let counts = state.ws.with(|ws| counts(ws, &this.id()));
         let goals: Vec<Goal> = state.ws.with(|ws| ws.live::<Goal>().cloned().collect());
         view! {
             <ul class="presenter-items">
                 {{
-                    let mut items = items_of(state, &id);
+                    let mut items = this.items();
                     // Once votes are in, the most voted first: the order the team climbs in.
                     if votes {
                         items.sort_by_key(|(c, _)| std::cmp::Reverse(counts.votes(c.id())));
@@ -136,14 +127,11 @@ fn Items(
 
 /// Close: the board's summary.
 #[component]
-fn Summary(
-    /// The board the workshop runs on.
-    id: Id,
-) -> impl IntoView {
-    let state = AppState::expect();
+fn Summary() -> impl IntoView {
+    let board = WorkshopBoard::expect();
     move || {
-        let b = board_of(state, &id)?;
-        let cards = cards_of(state, &id);
+        let b = board.get()?;
+        let cards = board.cards();
         let s = summarize(&b, cards.iter());
         Some(view! {
             <ul class="close-summary">

@@ -1,11 +1,11 @@
 //! A workshop over a video call, the facilitator's side: the invite link and the presenter
 //! window (a participant's way back is in `send_contribution.rs`, the inbox in `inbox.rs`).
 
+use super::common::WorkshopBoard;
 use super::made_link::{make_and_copy, MadeLink};
 use crate::browser;
 use crate::domain::exchange::to_export_json;
 use crate::domain::workshop_remote::invite;
-use crate::domain::Id;
 use crate::share::INVITE;
 use crate::state::AppState;
 use crate::ui::Notices;
@@ -13,16 +13,13 @@ use leptos::prelude::*;
 
 /// The facilitator's tools for a remote round: the invite link and the presenter window.
 #[component]
-pub fn FacilitatorTools(
-    /// The board the workshop runs on.
-    id: Id,
-) -> impl IntoView {
+pub fn FacilitatorTools() -> impl IntoView {
     let state = AppState::expect();
     let notices = Notices::expect();
     let link = RwSignal::new(None::<String>);
-    let board = StoredValue::new(id);
+    let board = WorkshopBoard::expect();
     let copy_invite = move |_| {
-        let id = board.get_value();
+        let id = board.id();
         let json = state
             .ws
             .with_untracked(|ws| to_export_json(&invite(ws, &id), browser::now()));
@@ -36,7 +33,7 @@ pub fn FacilitatorTools(
         );
     };
     let present = move |_| {
-        let url = format!("/boards/{}/present", board.get_value());
+        let url = format!("/boards/{}/present", board.id());
         let opened = web_sys::window().and_then(|w| {
             w.open_with_url_and_target(&url, "climb-presenter")
                 .ok()

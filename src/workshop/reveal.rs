@@ -2,7 +2,7 @@
 //! rung names and the line, large enough to read from the back of a room; the cards people
 //! disagree on most come first.
 
-use super::common::{board_of, item_text, items_of, rung_options, short};
+use super::common::{item_text, rung_options, short, WorkshopBoard};
 use crate::domain::ladder::Board;
 use crate::domain::meta::Entity;
 use crate::domain::workshop::{counts, disputed, most_disputed, spread_of, Spread};
@@ -62,22 +62,21 @@ fn spread_plot(board: &Board, s: &Spread, description: String) -> impl IntoView 
 /// The Reveal list; with `edit`, the facilitator can move a card where the team decides.
 #[component]
 pub fn RevealPhase(
-    /// The board the workshop runs on.
-    id: Id,
     /// Whether to offer moving cards (the facilitator's screen, not a presenter window).
     #[prop(optional)]
     edit: bool,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let this = WorkshopBoard::expect();
     let content = move || {
-        let Some(board) = board_of(state, &id) else {
+        let Some(board) = this.get() else {
             return ().into_any();
         };
-        let items = items_of(state, &id);
+        let items = this.items();
         if items.is_empty() {
             return view! { <p>"No cards on this board."</p> }.into_any();
         }
-        let counts = state.ws.with(|ws| counts(ws, &id));
+        let counts = state.ws.with(|ws| counts(ws, &board.meta.id));
         let spreads: Vec<(Id, Spread)> = items
             .iter()
             .map(|(c, _)| (c.meta.id.clone(), spread_of(&board, &counts, c.id())))

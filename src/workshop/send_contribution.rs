@@ -1,12 +1,12 @@
 //! A participant's way back to the facilitator: the contribution link or file of what they
 //! wrote, placed and voted in their own browser.
 
+use super::common::WorkshopBoard;
 use super::made_link::{make_and_copy, MadeLink};
 use crate::browser;
 use crate::domain::exchange::{export_file_name, to_export_json};
 use crate::domain::workshop::contribution;
 use crate::domain::workshop_remote::Joined;
-use crate::domain::Id;
 use crate::share::CONTRIBUTION;
 use crate::state::AppState;
 use crate::ui::Notices;
@@ -16,24 +16,22 @@ use leptos::prelude::*;
 /// file.
 #[component]
 pub fn SendContribution(
-    /// The board the workshop runs on.
-    id: Id,
     /// Who this participant is on the board, as they chose when joining.
     joined: RwSignal<Joined>,
 ) -> impl IntoView {
     let state = AppState::expect();
     let notices = Notices::expect();
     let link = RwSignal::new(None::<String>);
-    let board = StoredValue::new(id);
+    let board = WorkshopBoard::expect();
     let json = move || {
         let j = joined.get_untracked();
-        let id = board.get_value();
+        let id = board.id();
         state.ws.with_untracked(|ws| {
             to_export_json(&contribution(ws, &id, &j.me, &j.written), browser::now())
         })
     };
     let send = move |_| {
-        let id = board.get_value();
+        let id = board.id();
         make_and_copy(
             notices,
             format!("/boards/{id}/workshop"),

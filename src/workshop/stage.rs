@@ -1,10 +1,11 @@
 //! Set the stage: a check-in question, the small wins since the last retro, and the review of
 //! last time's commitments (what helped, or what got in the way), with its recap.
 
-use super::common::{board_of, member_name, short};
+use super::common::{member_name, short, WorkshopBoard};
 use crate::browser;
 use crate::domain::goals::Goal;
 use crate::domain::iso::{format_date, parse_date};
+use crate::domain::ladder::Board;
 use crate::domain::workshop::previous_board;
 use crate::domain::workshop_stage::{
     check_in, previous_goals, questions, recap, round, small_wins,
@@ -23,10 +24,9 @@ pub fn skip_key(board: &Id) -> String {
 }
 
 /// The check-in question shown for `board` now (tracked on the workspace only).
-pub fn current_question(state: AppState, board: &Id, skip: usize) -> Option<String> {
+pub fn current_question(state: AppState, board: &Board, skip: usize) -> Option<String> {
     let list = questions(state.store().get(QUESTIONS_KEY).ok().flatten().as_deref());
-    let b = board_of(state, board)?;
-    let r = state.ws.with(|ws| round(ws, &b));
+    let r = state.ws.with(|ws| round(ws, board));
     check_in(&list, r, skip).map(str::to_owned)
 }
 
@@ -41,33 +41,27 @@ pub fn read_skip(state: AppState, board: &Id) -> usize {
 }
 
 #[component]
-pub fn SetTheStage(
-    /// The board the workshop runs on.
-    id: Id,
-) -> impl IntoView {
+pub fn SetTheStage() -> impl IntoView {
+    let board = WorkshopBoard::expect().id();
     view! {
-        <CheckIn id=id.clone()/>
-        <crate::check::StartCheckButton board=id.clone()/>
-        <Wins id=id.clone()/>
-        <Review id=id/>
+        <CheckIn/>
+        <crate::check::StartCheckButton board=board/>
+        <Wins/>
+        <Review/>
     }
 }
 
 /// The round's check-in question, another one on request, and the editable list.
 #[component]
-fn CheckIn(
-    /// The board the workshop runs on.
-    id: Id,
-) -> impl IntoView {
+fn CheckIn() -> impl IntoView {
     let state = AppState::expect();
+    let board = WorkshopBoard::expect();
+    let id = board.id();
     let skip = RwSignal::new(read_skip(state, &id));
     let edited = RwSignal::new(0u32);
-    let question = {
-        let id = id.clone();
-        move || {
-            edited.track();
-            current_question(state, &id, skip.get())
-        }
+    let question = move || {
+        edited.track();
+        current_question(state, &board.get()?, skip.get())
     };
     let another = move |_| {
         skip.update(|s| *s = s.wrapping_add(1));
@@ -107,13 +101,11 @@ fn CheckIn(
 
 /// Goals done since the team's last retro.
 #[component]
-fn Wins(
-    /// The board the workshop runs on.
-    id: Id,
-) -> impl IntoView {
+fn Wins() -> impl IntoView {
     let state = AppState::expect();
+    let board = WorkshopBoard::expect();
     let wins = move || {
-        let b = board_of(state, &id)?;
+        let b = board.get()?;
         let list: Vec<(String, String)> = state.ws.with(|ws| {
             small_wins(ws, &b, browser::today())
                 .into_iter()
@@ -151,13 +143,11 @@ fn Wins(
 
 /// The review of the previous board's commitments, and its recap.
 #[component]
-fn Review(
-    /// The board the workshop runs on.
-    id: Id,
-) -> impl IntoView {
+fn Review() -> impl IntoView {
     let state = AppState::expect();
+    let this = WorkshopBoard::expect();
     let content = move || {
-        let Some(board) = board_of(state, &id) else {
+        let Some(board) = this.get() else {
             return ().into_any();
         };
         let today = browser::today();
@@ -272,7 +262,7 @@ fn ReviewGoal(
 /// The no-blame review of a commitment that was missed: root cause and corrective action.
 #[component]
 fn MissedReview(
-    /// The board the workshop runs on.
+    /// The goal under review.
     id: Id,
     /// Today, for what counts as missed.
     today: chrono::NaiveDate,

@@ -1,6 +1,7 @@
 //! The phase timer: set, start, pause, add a minute; a countdown, and a sound and a visual cue
 //! at zero (the sound can be muted). The rules are in [`PhaseTimer`].
 
+use super::common::WorkshopBoard;
 use crate::domain::workshop::Phase;
 use crate::domain::workshop_room::{clock_text, PhaseTimer};
 use crate::domain::Id;
@@ -42,8 +43,6 @@ pub fn timer_key(board: &Id) -> String {
 /// presenter window (`controls: false`) shows the same countdown.
 #[component]
 pub fn Timer(
-    /// The board the workshop runs on.
-    board: Id,
     /// The phase the timer runs for: a new phase sets it afresh to its value.
     phase: Signal<Phase>,
     /// Whether to show the buttons (not in a presenter window).
@@ -51,7 +50,7 @@ pub fn Timer(
     controls: bool,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let key = StoredValue::new(timer_key(&board));
+    let key = StoredValue::new(timer_key(&WorkshopBoard::expect().id()));
     let read = move || {
         let text = state.store().get(&key.get_value()).ok().flatten();
         PhaseTimer::read(text.as_deref(), phase.get_untracked())

@@ -1,7 +1,6 @@
 //! Vote: each participant gives their dots to the cards to work on, privately.
 
-use super::common::ballot;
-use super::common::{board_of, item_text, items_of, member_name, nobody_takes_part, short};
+use super::common::{item_text, member_name, short, WorkshopBoard};
 use super::private_turn::PrivateTurn;
 use super::seat::Seat;
 use crate::domain::ladder::Card;
@@ -15,40 +14,34 @@ use leptos::prelude::*;
 /// Vote: in turn, each participant spends their dots; totals stay hidden until Climb.
 #[component]
 pub fn VotePhase(
-    /// The board the workshop runs on.
-    id: Id,
     /// Who is at the screen: the shared screen's turn, or the participant in their own browser.
     seat: Seat,
 ) -> impl IntoView {
     let state = AppState::expect();
-    if let Some(nobody) = nobody_takes_part(state, &id, &seat) {
-        return nobody;
-    }
-    let limit = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            board_of(state, &id)
-                .and_then(|b| b.session)
-                .map_or(DEFAULT_VOTES, |s| s.vote_limit)
-        })
-    };
-    let limit_board = id.clone();
+    let board = WorkshopBoard::expect();
+    let limit = Memo::new(move |_| {
+        board
+            .with(|b| b.session.as_ref().map(|s| s.vote_limit))
+            .flatten()
+            .unwrap_or(DEFAULT_VOTES)
+    });
     let rows = move || {
         let Some(me) = seat.member() else {
             return ().into_any();
         };
-        let mine = ballot(state, &id, &me);
+        let mine = board.ballot(&me);
         let spent = mine.as_ref().map_or(0, |b| b.votes.len() as u32);
         let name = member_name(state, &me);
         let left = limit.get().saturating_sub(spent);
         view! {
             <p class="progress" aria-live="polite">{format!("{name} has {left} of {} left.", plural(limit.get() as usize, "dot", "dots"))}</p>
             <ul class="vote-list">
-                {items_of(state, &id)
+                {board
+                    .items()
                     .into_iter()
                     .map(|(c, stacked)| {
                         let n = mine.as_ref().map_or(0, |b| b.votes_for(c.id()));
-                        view! { <VoteRow board=id.clone() member=me.clone() card=c stacked=stacked dots=n left=left/> }
+                        view! { <VoteRow member=me.clone() card=c stacked=stacked dots=n left=left/> }
                     })
                     .collect_view()}
             </ul>
@@ -56,28 +49,26 @@ pub fn VotePhase(
         .into_any()
     };
     view! {
-        {seat.is_shared().then(|| view! { <VoteLimit id=limit_board.clone() limit=limit/> })}
+        {seat.is_shared().then(|| view! { <VoteLimit limit=limit/> })}
         <PrivateTurn label="Voting as" seat=seat>
             <p class="hint">"Votes stay hidden until the phase ends."</p>
-            {rows.clone()}
+            {rows}
         </PrivateTurn>
     }
-    .into_any()
 }
 
 /// The facilitator's setting of how many dots each participant has.
 #[component]
 fn VoteLimit(
-    /// The board the workshop runs on.
-    id: Id,
     /// The dots each participant has.
     limit: Memo<u32>,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let board = WorkshopBoard::expect();
     let set = move |ev: leptos::ev::Event| {
         if let Ok(n) = event_target_value(&ev).parse::<u32>() {
             state.dispatch(WorkshopCommand::SetVoteLimit {
-                board: id.clone(),
+                board: board.id(),
                 limit: n,
             });
         }
@@ -95,8 +86,6 @@ fn VoteLimit(
 /// One card (or group) with the voter's dots on it, and buttons to add or take back one.
 #[component]
 fn VoteRow(
-    /// The board voted on.
-    board: Id,
     /// The participant voting.
     member: Id,
     /// The card (or group lead) voted on.
@@ -109,9 +98,10 @@ fn VoteRow(
     left: u32,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let board = WorkshopBoard::expect();
     let s = short(&card.text);
     let cmd = move |add: bool| {
-        let (board, member, card) = (board.clone(), member.clone(), card.meta.id.clone());
+        let (board, member, card) = (board.id(), member.clone(), card.meta.id.clone());
         if add {
             WorkshopCommand::Vote {
                 board,

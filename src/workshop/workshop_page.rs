@@ -4,7 +4,7 @@
 use super::climb::ClimbPhase;
 use super::close_phase::ClosePhase;
 use super::commit_phase::CommitPhase;
-use super::common::member_name;
+use super::common::{member_name, WorkshopBoard};
 use super::group::GroupPhase;
 use super::inbox::Inbox;
 use super::participant::ParticipantView;
@@ -16,7 +16,6 @@ use super::stage::SetTheStage;
 use super::timer::Timer;
 use super::vote_phase::VotePhase;
 use super::write_phase::WritePhase;
-use crate::domain::ladder::Board;
 use crate::domain::roster::Member;
 use crate::domain::workshop::Phase;
 use crate::domain::workshop_room::Turn;
@@ -33,11 +32,8 @@ pub fn WorkshopPage(
     id: Id,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let board = {
-        let id = id.clone();
-        Memo::new(move |_| state.ws.with(|ws| ws.get::<Board>(&id).cloned()))
-    };
-    let started = Memo::new(move |_| board.with(|b| b.as_ref().map(|b| b.session.is_some())));
+    let board = WorkshopBoard::provide(state, id.clone());
+    let started = Memo::new(move |_| board.with(|b| b.session.is_some()));
     // A browser that joined from an invite is a participant's own, not the facilitator's.
     let joined = read_joined(state, &id);
     move || match started.get() {
@@ -51,30 +47,27 @@ pub fn WorkshopPage(
             </section>
         }
         .into_any(),
-        Some(false) => view! { <StartWorkshop id=id.clone() board=board/> }.into_any(),
+        Some(false) => view! { <StartWorkshop/> }.into_any(),
         Some(true) => match joined.clone() {
-            Some(j) => view! { <ParticipantView id=id.clone() board=board joined=j/> }.into_any(),
-            None => view! { <SessionView id=id.clone() board=board/> }.into_any(),
+            Some(j) => view! { <ParticipantView joined=j/> }.into_any(),
+            None => view! { <SessionView/> }.into_any(),
         },
     }
 }
 
 /// Choosing the participants and starting.
 #[component]
-fn StartWorkshop(
-    /// The board the workshop runs on.
-    id: Id,
-    /// The board as stored.
-    board: Memo<Option<Board>>,
-) -> impl IntoView {
+fn StartWorkshop() -> impl IntoView {
     let state = AppState::expect();
+    let board = WorkshopBoard::expect();
+    let id = board.id();
     let members: Vec<(Id, String)> = state.ws.with_untracked(|ws| {
         ws.live::<Member>()
             .map(|m| (m.meta.id.clone(), m.name.clone()))
             .collect()
     });
     let chosen = RwSignal::new(members.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>());
-    let title = move || board.with(|b| b.as_ref().map(|b| b.title.clone()).unwrap_or_default());
+    let title = move || board.title();
     let start = {
         let id = id.clone();
         move |ev: leptos::ev::SubmitEvent| {
@@ -124,34 +117,19 @@ fn StartWorkshop(
     }
 }
 
+/// The facilitator's shared screen: the phases, the current one's body, the inbox of
+/// contribution links and the participants.
 #[component]
-fn SessionView(
-    /// The board the workshop runs on.
-    id: Id,
-    /// The board as stored, with its session.
-    board: Memo<Option<Board>>,
-) -> impl IntoView {
+fn SessionView() -> impl IntoView {
     let state = AppState::expect();
+    let board = WorkshopBoard::expect();
+    let id = board.id();
     // A contribution link opened here: its preview must be in view, not folded away.
     let arrived = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .is_some_and(|h| h.starts_with(crate::share::CONTRIBUTION));
-    let phase = Memo::new(move |_| {
-        board.with(|b| {
-            b.as_ref()
-                .and_then(|b| b.session.as_ref())
-                .map(|s| s.phase)
-                .unwrap_or_default()
-        })
-    });
-    let participants = Memo::new(move |_| {
-        board.with(|b| {
-            b.as_ref()
-                .and_then(|b| b.session.as_ref())
-                .map(|s| s.participants.clone())
-                .unwrap_or_default()
-        })
-    });
+    let phase = Memo::new(move |_| board.phase().unwrap_or_default());
+    let participants = Memo::new(move |_| board.participants());
     // Whose turn it is on this shared screen: one value behind the picker and the curtain.
     let turn = RwSignal::new(Turn::default());
     let seat = Seat::Shared {
@@ -161,7 +139,8 @@ fn SessionView(
     };
     let facilitator = move || {
         board
-            .with(|b| b.as_ref().and_then(|b| b.facilitator.clone()))
+            .with(|b| b.facilitator.clone())
+            .flatten()
             .map(|f| member_name(state, &f))
     };
     let go = {
@@ -174,21 +153,17 @@ fn SessionView(
         }
     };
     let go_back = go.clone();
-    let title = move || board.with(|b| b.as_ref().map(|b| b.title.clone()).unwrap_or_default());
-    let board_id = id.clone();
-    let body = move || {
-        let id = board_id.clone();
-        match phase.get() {
-            Phase::SetTheStage => view! { <SetTheStage id=id/> }.into_any(),
-            Phase::Write => view! { <WritePhase id=id seat=seat/> }.into_any(),
-            Phase::Group => view! { <GroupPhase id=id/> }.into_any(),
-            Phase::Place => view! { <PlacePhase id=id seat=seat/> }.into_any(),
-            Phase::Reveal => view! { <RevealPhase id=id edit=true/> }.into_any(),
-            Phase::Vote => view! { <VotePhase id=id seat=seat/> }.into_any(),
-            Phase::Climb => view! { <ClimbPhase id=id/> }.into_any(),
-            Phase::Commit => view! { <CommitPhase id=id/> }.into_any(),
-            Phase::Close => view! { <ClosePhase id=id/> }.into_any(),
-        }
+    let title = move || board.title();
+    let body = move || match phase.get() {
+        Phase::SetTheStage => view! { <SetTheStage/> }.into_any(),
+        Phase::Write => view! { <WritePhase seat=seat/> }.into_any(),
+        Phase::Group => view! { <GroupPhase/> }.into_any(),
+        Phase::Place => view! { <PlacePhase seat=seat/> }.into_any(),
+        Phase::Reveal => view! { <RevealPhase edit=true/> }.into_any(),
+        Phase::Vote => view! { <VotePhase seat=seat/> }.into_any(),
+        Phase::Climb => view! { <ClimbPhase/> }.into_any(),
+        Phase::Commit => view! { <CommitPhase/> }.into_any(),
+        Phase::Close => view! { <ClosePhase/> }.into_any(),
     };
     view! {
         <section class="page workshop">
@@ -198,7 +173,7 @@ fn SessionView(
             <h1>"Workshop: " {title}</h1>
             {move || facilitator().map(|f| view! { <p class="facilitator">{format!("Facilitator: {f}")}</p> })}
             <p class="reminder">"We rate situations, not people."</p>
-            <FacilitatorTools id=id.clone()/>
+            <FacilitatorTools/>
             <nav aria-label="Phases">
                 <ol class="phases">
                     {Phase::ALL
@@ -238,7 +213,7 @@ fn SessionView(
                 }}
             </div>
             <p class="instructions">{move || phase.get().instructions()}</p>
-            <Timer board=id.clone() phase=phase.into()/>
+            <Timer phase=phase.into()/>
             <div class="phase-body">{body}</div>
             <details class="contributions" open=arrived>
                 <summary>"Participants in their own browsers"</summary>
@@ -249,9 +224,9 @@ fn SessionView(
                     "twice changes nothing. An invite sent during Write carries no card; send it again from Group on, "
                     "so that participants can place every card, and for Reveal and later phases."
                 </p>
-                <Inbox id=id.clone()/>
+                <Inbox/>
             </details>
-            <Participants id=id.clone() participants=participants/>
+            <Participants participants=participants/>
         </section>
     }
 }
@@ -259,12 +234,11 @@ fn SessionView(
 /// Changing who takes part.
 #[component]
 fn Participants(
-    /// The board the workshop runs on.
-    id: Id,
     /// The session's participants, in turn order.
     participants: Memo<Vec<Id>>,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let board = WorkshopBoard::expect();
     view! {
         <details class="participants">
             <summary>{move || format!("Participants ({})", participants.with(Vec::len))}</summary>
@@ -273,7 +247,7 @@ fn Participants(
                 chosen=participants.into()
                 set=move |list| {
                     state.dispatch(WorkshopCommand::SetParticipants {
-                        board: id.clone(),
+                        board: board.id(),
                         participants: list,
                     });
                 }

@@ -1,11 +1,11 @@
 //! Write: each participant writes cards on their own turn (or in their own browser).
 
-use super::common::{cards_of, nobody_takes_part, short};
+use super::common::{short, WorkshopBoard};
 use super::private_turn::PrivateTurn;
 use super::seat::Seat;
 use crate::domain::ladder::Card;
 use crate::domain::meta::Entity;
-use crate::domain::{BoardCommand, Id, WorkshopCommand};
+use crate::domain::{BoardCommand, WorkshopCommand};
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -13,46 +13,38 @@ use leptos::prelude::*;
 /// everybody else's stay hidden.
 #[component]
 pub fn WritePhase(
-    /// The board the workshop runs on.
-    id: Id,
     /// Who is at the screen: the shared screen's turn, or the participant in their own browser.
     seat: Seat,
 ) -> impl IntoView {
     let state = AppState::expect();
-    if let Some(nobody) = nobody_takes_part(state, &id, &seat) {
-        return nobody;
-    }
+    let board = WorkshopBoard::expect();
     let text = RwSignal::new(String::new());
     let signed = RwSignal::new(false);
-    let add = {
-        let id = id.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let Some(member) = seat.member() else {
-                return;
-            };
-            let mut created = None;
-            let cmd = WorkshopCommand::Write {
-                board: id.clone(),
-                member,
-                text: text.get_untracked(),
-                signed: signed.get_untracked(),
-            };
-            if state.dispatch_with(cmd, |c| created = c.created().cloned()) {
-                if let Some(card) = created {
-                    seat.wrote(state, card);
-                }
-                text.set(String::new());
-                signed.set(false);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(member) = seat.member() else {
+            return;
+        };
+        let mut created = None;
+        let cmd = WorkshopCommand::Write {
+            board: board.id(),
+            member,
+            text: text.get_untracked(),
+            signed: signed.get_untracked(),
+        };
+        if state.dispatch_with(cmd, |c| created = c.created().cloned()) {
+            if let Some(card) = created {
+                seat.wrote(state, card);
             }
+            text.set(String::new());
+            signed.set(false);
         }
     };
     let list = move || {
         let v = seat.view();
-        let (own, others): (Vec<Card>, Vec<Card>) =
-            cards_of(state, &id).into_iter().partition(|c| {
-                v.written.contains(c.id()) || (c.author.is_some() && c.author == v.member)
-            });
+        let (own, others): (Vec<Card>, Vec<Card>) = board.cards().into_iter().partition(|c| {
+            v.written.contains(c.id()) || (c.author.is_some() && c.author == v.member)
+        });
         let hidden = others.len();
         view! {
             <ul class="write-list" aria-label="Your cards">
@@ -69,7 +61,7 @@ pub fn WritePhase(
     };
     view! {
         <PrivateTurn label="Writing as" seat=seat>
-            <form class="write-card" on:submit=add.clone() aria-label="Write a card">
+            <form class="write-card" on:submit=add aria-label="Write a card">
                 <label for="ws-card">"A recent challenge (one situation, no names)"</label>
                 <textarea id="ws-card" maxlength="1000" rows="2" bind:value=text></textarea>
                 <label class="check">
@@ -78,10 +70,9 @@ pub fn WritePhase(
                 </label>
                 <button class="primary" type="submit">"Add card"</button>
             </form>
-            {list.clone()}
+            {list}
         </PrivateTurn>
     }
-    .into_any()
 }
 
 /// One card of the writer's own, with Delete (undoable).
