@@ -156,27 +156,16 @@ fn the_covenant_review_is_an_event_whose_sequence_follows_reviews() {
 #[test]
 fn the_next_retro_follows_the_rhythm_keeps_its_uid_until_the_next_retro_and_skips_breaks() {
     use climb::domain::calendar::retro_event;
-    use climb::domain::ladder::Template;
+    
     use climb::domain::rhythm::RhythmSettings;
-    use climb::domain::BoardCommand as B;
+    
     let mut f = Fixture::new(43);
     let first = retro_event(&f.ws, d(11, 30));
     assert_eq!(
         (first.uid.as_str(), first.on),
         ("retro-first@climb", d(11, 30))
     );
-    let board = |f: &mut Fixture, on| {
-        f.run(Command::Board(B::Create {
-            title: "Retro".into(),
-            date: Some(on),
-            team: String::new(),
-            facilitator: None,
-            template: Template::Classic,
-        }))
-        .created()
-        .cloned()
-        .unwrap()
-    };
+    let board = |f: &mut Fixture, on| f.add_board("Retro", Some(on), "", None);
     let b1 = board(&mut f, d(11, 30));
     let weekly = retro_event(&f.ws, d(11, 30));
     assert_eq!(weekly.uid, format!("retro-after-{b1}@climb"));

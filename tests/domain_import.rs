@@ -5,32 +5,13 @@ mod common;
 
 use climb::domain::exchange::{as_copy, merge, preview};
 use climb::domain::goals::Goal;
-use climb::domain::ladder::{Board, Card, Template};
+use climb::domain::ladder::{Board, Card};
 use climb::domain::{BoardCommand as B, Command, GoalCommand as G, Id, Rng};
 use common::Fixture;
 
 fn board_with_card(f: &mut Fixture) -> (Id, Id) {
-    let board = f
-        .run(Command::Board(B::Create {
-            title: "Retro".into(),
-            date: None,
-            team: String::new(),
-            facilitator: None,
-            template: Template::Classic,
-        }))
-        .created()
-        .cloned()
-        .unwrap();
-    let card = f
-        .run(Command::Board(B::AddCard {
-            board: board.clone(),
-            text: "A card".into(),
-            author: None,
-            rung: None,
-        }))
-        .created()
-        .cloned()
-        .unwrap();
+    let board = f.add_board("Retro", None, "", None);
+    let card = f.add_card(&board, "A card", None, None);
     (board, card)
 }
 

@@ -52,13 +52,7 @@ impl Retro {
 
     fn add(&mut self, text: &str, rung: Option<&str>) -> Id {
         let rung = rung.map(|r| self.rung(r));
-        let change = self.f.run(cmd(B::AddCard {
-            board: self.board.clone(),
-            text: text.into(),
-            author: None,
-            rung,
-        }));
-        change.created().cloned().unwrap()
+        self.f.add_card(&self.board, text, None, rung)
     }
 
     fn card(&self, id: &Id) -> &Card {
@@ -515,16 +509,7 @@ fn update_board_details() {
 fn trend_lists_a_teams_boards_by_date() {
     let mut f = Fixture::new(5);
     let make = |f: &mut Fixture, title: &str, d: Option<NaiveDate>, team: &str| {
-        f.run(cmd(B::Create {
-            title: title.into(),
-            date: d,
-            team: team.into(),
-            facilitator: None,
-            template: Template::Classic,
-        }))
-        .created()
-        .cloned()
-        .unwrap()
+        f.add_board(title, d, team, None)
     };
     let late = make(&mut f, "Late", day(20), "Platform");
     let early = make(&mut f, "Early", day(6), "platform");

@@ -6,7 +6,7 @@ mod common;
 use chrono::NaiveDate;
 use climb::domain::exchange::{merge, restore, to_export_json, to_storage_json};
 use climb::domain::goals::Goal;
-use climb::domain::ladder::{Board, Card, Template};
+use climb::domain::ladder::{Board, Card};
 use climb::domain::roster::Member;
 use climb::domain::team_view::{overview, team_subset, view};
 use climb::domain::teams::{
@@ -21,16 +21,7 @@ fn day(d: u32) -> NaiveDate {
 }
 
 fn board(f: &mut Fixture, title: &str, d: u32) -> Id {
-    f.run(Command::Board(B::Create {
-        title: title.into(),
-        date: Some(day(d)),
-        team: String::new(),
-        facilitator: None,
-        template: Template::Classic,
-    }))
-    .created()
-    .cloned()
-    .unwrap()
+    f.add_board(title, Some(day(d)), "", None)
 }
 
 fn goal(f: &mut Fixture, outcome: &str, card: Option<Id>) -> Id {

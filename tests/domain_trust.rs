@@ -10,7 +10,7 @@ use climb::domain::exchange::{
     board_subset, for_others, merge, preview, restore, to_storage_json, RestoreError,
 };
 use climb::domain::import::read_import;
-use climb::domain::ladder::{board_markdown, Board, Card, Template};
+use climb::domain::ladder::{board_markdown, Board, Card};
 use climb::domain::merge::{plural, recently_deleted, removal_text, DeletedKind};
 use climb::domain::quota::Usage;
 use climb::domain::restore::MAX_IMPORTED_VERSION;
@@ -27,28 +27,11 @@ fn today() -> NaiveDate {
 }
 
 fn board(f: &mut Fixture, title: &str) -> Id {
-    f.run(Command::Board(B::Create {
-        title: title.into(),
-        date: Some(today()),
-        team: "Platform".into(),
-        facilitator: None,
-        template: Template::Classic,
-    }))
-    .created()
-    .cloned()
-    .unwrap()
+    f.add_board(title, Some(today()), "Platform", None)
 }
 
 fn card(f: &mut Fixture, board: &Id, text: &str) -> Id {
-    f.run(Command::Board(B::AddCard {
-        board: board.clone(),
-        text: text.into(),
-        author: None,
-        rung: None,
-    }))
-    .created()
-    .cloned()
-    .unwrap()
+    f.add_card(board, text, None, None)
 }
 
 fn envelope(parts: Value) -> String {
@@ -468,16 +451,7 @@ fn workshop() -> Workshop {
         cards.push(c);
     }
     // One card is written on the board itself, signed by its author.
-    let signed = f
-        .run(Command::Board(B::AddCard {
-            board: board.clone(),
-            text: "Signed".into(),
-            author: Some(people[0].clone()),
-            rung: None,
-        }))
-        .created()
-        .cloned()
-        .unwrap();
+    let signed = f.add_card(&board, "Signed", Some(&people[0]), None);
     cards.push(signed);
     Workshop {
         f,

@@ -5,7 +5,7 @@ mod common;
 
 use chrono::NaiveDate;
 use climb::domain::exchange::{merge, restore, to_export_json, to_storage_json};
-use climb::domain::ladder::{Board, Card, Template};
+use climb::domain::ladder::{Board, Card};
 use climb::domain::workshop::{
     ballot_id, ballots_of, contribution, disputed, most_disputed, previous_board, ranking, spread,
     Ballot, Counts, Phase, DEFAULT_VOTES,
@@ -31,17 +31,7 @@ impl Room {
         let ana = f.add_member("Ana");
         let ben = f.add_member("Ben");
         let cy = f.add_member("Cy");
-        let board = f
-            .run(Command::Board(B::Create {
-                title: "Sprint 42".into(),
-                date: day(20),
-                team: "Platform".into(),
-                facilitator: Some(ana.clone()),
-                template: Template::Classic,
-            }))
-            .created()
-            .cloned()
-            .unwrap();
+        let board = f.add_board("Sprint 42", day(20), "Platform", Some(&ana));
         let mut room = Room {
             f,
             board,
@@ -84,16 +74,7 @@ impl Room {
     }
 
     fn write(&mut self, author: &Id, text: &str) -> Id {
-        self.f
-            .run(Command::Board(B::AddCard {
-                board: self.board.clone(),
-                text: text.into(),
-                author: Some(author.clone()),
-                rung: None,
-            }))
-            .created()
-            .cloned()
-            .unwrap()
+        self.f.add_card(&self.board, text, Some(author), None)
     }
 
     fn place(&mut self, member: &Id, card: &Id, rung: &str) {
@@ -173,18 +154,7 @@ fn phases_run_forward_and_back_in_order() {
 #[test]
 fn a_board_without_a_session_refuses_workshop_commands() {
     let mut room = Room::new(2);
-    let other = room
-        .f
-        .run(Command::Board(B::Create {
-            title: "Plain".into(),
-            date: day(1),
-            team: String::new(),
-            facilitator: None,
-            template: Template::Classic,
-        }))
-        .created()
-        .cloned()
-        .unwrap();
+    let other = room.f.add_board("Plain", day(1), "", None);
     let e = room.refuse(W::GoTo {
         board: other,
         phase: Phase::Write,
@@ -405,16 +375,7 @@ fn contributions_merge_without_duplicates_in_any_order() {
     let contribute = |who: &Id, seed: u64, text: &str| -> Workspace {
         let mut f = participant_copy(&room);
         f.rng = climb::domain::Rng::new(seed);
-        let card = f
-            .run(Command::Board(B::AddCard {
-                board: board.clone(),
-                text: text.into(),
-                author: Some(who.clone()),
-                rung: None,
-            }))
-            .created()
-            .cloned()
-            .unwrap();
+        let card = f.add_card(&board, text, Some(who), None);
         f.run(Command::Workshop(W::GoTo {
             board: board.clone(),
             phase: Phase::Place,
@@ -468,17 +429,7 @@ fn sorted(ws: &Workspace) -> Workspace {
 fn the_previous_board_of_the_same_team_is_found_by_date() {
     let mut room = Room::new(8);
     let mk = |room: &mut Room, title: &str, d: u32, team: &str| {
-        room.f
-            .run(Command::Board(B::Create {
-                title: title.into(),
-                date: day(d),
-                team: team.into(),
-                facilitator: None,
-                template: Template::Classic,
-            }))
-            .created()
-            .cloned()
-            .unwrap()
+        room.f.add_board(title, day(d), team, None)
     };
     let older = mk(&mut room, "Sprint 40", 6, "Platform");
     let last = mk(&mut room, "Sprint 41", 13, "platform");

@@ -7,7 +7,7 @@ mod common;
 use chrono::NaiveDate;
 use climb::domain::exchange::{for_others, merge, restore, to_export_json};
 use climb::domain::goals::{Goal, GoalState};
-use climb::domain::ladder::{leads, summarize, Board, Card, Template};
+use climb::domain::ladder::{leads, summarize, Board, Card};
 use climb::domain::workshop::{ballot_id, contribution, counts, spread_of, Ballot, Phase};
 use climb::domain::workshop_remote::{
     invite, read_contribution, read_invite, ContributionError, Joined,
@@ -48,16 +48,7 @@ fn room(seed: u64) -> Room {
 }
 
 fn new_board(f: &mut Fixture, title: &str, d: u32) -> Id {
-    f.run(Command::Board(B::Create {
-        title: title.into(),
-        date: Some(day(d)),
-        team: "Platform".into(),
-        facilitator: None,
-        template: Template::Classic,
-    }))
-    .created()
-    .cloned()
-    .unwrap()
+    f.add_board(title, Some(day(d)), "Platform", None)
 }
 
 impl Room {
@@ -553,16 +544,7 @@ fn small_wins_and_the_review_recap_count_what_the_retro_decided() {
     let now = new_board(&mut f, "Sprint 43", 20);
     let mut goals = Vec::new();
     for i in 0..5 {
-        let card = f
-            .run(Command::Board(B::AddCard {
-                board: prev.clone(),
-                text: format!("Card {i}"),
-                author: None,
-                rung: None,
-            }))
-            .created()
-            .cloned()
-            .unwrap();
+        let card = f.add_card(&prev, &format!("Card {i}"), None, None);
         let g = f
             .run(Command::Goal(G::Create {
                 outcome: format!("Goal {i}"),

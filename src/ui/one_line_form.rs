@@ -29,7 +29,16 @@ pub fn OneLineForm(
     name: Option<&'static str>,
 ) -> impl IntoView {
     // One copy of the form in the WebAssembly, not one for each caller's closure type.
-    form(label, field, value, button, Box::new(on_submit), primary, maxlength, name)
+    form(
+        label,
+        field,
+        value,
+        button,
+        Box::new(on_submit),
+        primary,
+        maxlength,
+        name,
+    )
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -1,8 +1,10 @@
 //! Helpers shared by the native domain tests.
 #![allow(dead_code)]
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use climb::domain::ladder::Template;
 use climb::domain::teams::TeamCommand;
+use climb::domain::BoardCommand;
 use climb::domain::{Command, History, Id, Rng, Workspace};
 
 /// A fixed instant plus `minutes`, so tests never read the clock.
@@ -98,6 +100,41 @@ impl Fixture {
     pub fn add_member(&mut self, name: &str) -> Id {
         let change = self.run(Command::AddMember { name: name.into() });
         change.created().cloned().expect("a new member")
+    }
+
+    /// Creates a board on the classic ladder; returns its id.
+    pub fn add_board(
+        &mut self,
+        title: &str,
+        date: Option<NaiveDate>,
+        team: &str,
+        facilitator: Option<&Id>,
+    ) -> Id {
+        let change = self.run(Command::Board(BoardCommand::Create {
+            title: title.into(),
+            date,
+            team: team.into(),
+            facilitator: facilitator.cloned(),
+            template: Template::Classic,
+        }));
+        change.created().cloned().expect("a new board")
+    }
+
+    /// Adds a card to `board` (on `rung`, or in the Unplaced tray); returns its id.
+    pub fn add_card(
+        &mut self,
+        board: &Id,
+        text: &str,
+        author: Option<&Id>,
+        rung: Option<Id>,
+    ) -> Id {
+        let change = self.run(Command::Board(BoardCommand::AddCard {
+            board: board.clone(),
+            text: text.into(),
+            author: author.cloned(),
+            rung,
+        }));
+        change.created().cloned().expect("a new card")
     }
 
     pub fn undo(&mut self) -> Option<String> {
