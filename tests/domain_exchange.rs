@@ -16,10 +16,7 @@ fn sample() -> Fixture {
     let ana = f.add_member("Ana");
     f.add_member("Ben");
     f.add_member("Cleo");
-    f.run(Command::RenameMember {
-        id: ana,
-        name: "Ana Lopez".into(),
-    });
+    f.rename_member(&ana, "Ana Lopez");
     let cleo = f.ws.members[2].meta.id.clone();
     f.run(Command::RemoveMember { id: cleo });
     f
@@ -255,10 +252,7 @@ fn merge_keeps_both_sides_and_the_higher_version() {
     let ana = base.ws.members[0].meta.id.clone();
     let ben = base.ws.members[1].meta.id.clone();
     a.add_member("Dev");
-    a.run(Command::RenameMember {
-        id: ana.clone(),
-        name: "Ana L.".into(),
-    });
+    a.rename_member(&ana, "Ana L.");
     b.add_member("Eve");
     b.run(Command::RemoveMember { id: ben.clone() });
 
@@ -284,14 +278,8 @@ fn equal_versions_are_broken_by_the_nonce() {
     let mut a = Fixture::new(1);
     let id = a.add_member("Ana");
     let mut b = Fixture::on(a.ws.clone(), 2);
-    a.run(Command::RenameMember {
-        id: id.clone(),
-        name: "From A".into(),
-    });
-    b.run(Command::RenameMember {
-        id: id.clone(),
-        name: "From B".into(),
-    });
+    a.rename_member(&id, "From A");
+    b.rename_member(&id, "From B");
     let x = merge(&a.ws, &b.ws);
     let y = merge(&b.ws, &a.ws);
     let name = |ws: &climb::domain::Workspace| ws.get::<Member>(&id).unwrap().name.clone();

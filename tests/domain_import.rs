@@ -26,26 +26,11 @@ fn preview_counts_new_updated_unchanged_kept_and_conflicting() {
     // The file (b): a new member, Ana renamed, Ben renamed; here (a): Ben renamed twice,
     // Cleo renamed once (same version as the file's Cleo rename: a conflict).
     b.add_member("Dev");
-    b.run(Command::RenameMember {
-        id: m1.clone(),
-        name: "Ana L".into(),
-    });
-    b.run(Command::RenameMember {
-        id: m3.clone(),
-        name: "Cleo B".into(),
-    });
-    a.run(Command::RenameMember {
-        id: m2.clone(),
-        name: "Ben 1".into(),
-    });
-    a.run(Command::RenameMember {
-        id: m2.clone(),
-        name: "Ben 2".into(),
-    });
-    a.run(Command::RenameMember {
-        id: m3.clone(),
-        name: "Cleo A".into(),
-    });
+    b.rename_member(&m1, "Ana L");
+    b.rename_member(&m3, "Cleo B");
+    a.rename_member(&m2, "Ben 1");
+    a.rename_member(&m2, "Ben 2");
+    a.rename_member(&m3, "Cleo A");
     let p = preview(&a.ws, &b.ws);
     assert_eq!(p.members.new, 1);
     assert_eq!(p.members.updated, 1, "Ana");

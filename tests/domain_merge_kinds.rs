@@ -157,19 +157,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
         ),
         cards: dedup(
             c.into_iter()
-                .map(|w| Card {
-                    meta: meta("c", w),
-                    board_id: Id(format!("b{}", w.0)),
-                    text: label(w),
-                    author: None,
-                    signed: false,
-                    rung: None,
-                    owner: None,
-                    tags: Vec::new(),
-                    path: Vec::new(),
-                    notes: Vec::new(),
-                    group: None,
-                })
+                .map(|w| Card::new(meta("c", w), Id(format!("b{}", w.0)), label(w)))
                 .collect(),
             |x| x.meta.id.clone(),
         ),

@@ -364,17 +364,10 @@ pub(crate) fn add_card(
     }
     let label = format!("add card on {}", b.place_name(rung));
     tx.insert(|meta| Card {
-        meta,
-        board_id: board.clone(),
-        text,
         author,
         signed,
         rung: rung.cloned(),
-        owner: None,
-        tags: Vec::new(),
-        path: Vec::new(),
-        notes: Vec::new(),
-        group: None,
+        ..Card::new(meta, board.clone(), text)
     });
     Ok(label)
 }

@@ -193,6 +193,23 @@ impl Board {
 }
 
 impl Card {
+    /// A new card on `board`: unplaced, unsigned, with no author, owner, tags or notes.
+    pub fn new(meta: Meta, board: Id, text: String) -> Self {
+        Card {
+            meta,
+            board_id: board,
+            text,
+            author: None,
+            signed: false,
+            rung: None,
+            owner: None,
+            tags: Vec::new(),
+            path: Vec::new(),
+            notes: Vec::new(),
+            group: None,
+        }
+    }
+
     /// Puts the card on `to` (the tray when `None`), keeping the move in its climb path.
     pub fn move_to(&mut self, to: Option<Id>, at: DateTime<Utc>) {
         self.path.push(Step {

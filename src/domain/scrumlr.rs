@@ -166,19 +166,11 @@ pub fn from_scrumlr(
             1 => format!("{text} (1 vote in Scrumlr)"),
             n => format!("{text} ({n} votes in Scrumlr)"),
         };
-        cards.push(Card {
-            meta: Meta::new(now, rng),
-            board_id: board.meta.id.clone(),
-            text: text.chars().take(1000).collect(),
-            author: None,
-            signed: false,
-            rung: None,
-            owner: None,
-            tags: Vec::new(),
-            path: Vec::new(),
-            notes: Vec::new(),
-            group: None,
-        });
+        cards.push(Card::new(
+            Meta::new(now, rng),
+            board.meta.id.clone(),
+            text.chars().take(1000).collect(),
+        ));
     }
     Ok(Workspace {
         boards: vec![board],

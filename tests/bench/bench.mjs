@@ -113,17 +113,20 @@ async function switchOnce(page, name) {
   );
 }
 
-/** ms from a click on the Teams link until the overview shows `n` team cards. */
-async function overviewOnce(page, n) {
+/**
+ * ms from a click on the nav link to `href` (from the Team page) until `selector` matches
+ * `n` elements: the time a page takes to show a workspace's records.
+ */
+async function navigateOnce(page, href, selector, n) {
   await page.goto(`${base}/team`);
   await page.getByRole("navigation", { name: "Main" }).waitFor();
   return page.evaluate(
-    (n) =>
+    ([href, selector, n]) =>
       new Promise((resolve) => {
-        const link = document.querySelector('a[href="/teams"]');
+        const link = document.querySelector(`a[href="${href}"]`);
         const t0 = performance.now();
         const done = () => {
-          if (document.querySelectorAll("li.team-card").length === n) {
+          if (document.querySelectorAll(selector).length === n) {
             observer.disconnect();
             void document.body.offsetHeight;
             resolve(performance.now() - t0);
@@ -133,9 +136,12 @@ async function overviewOnce(page, n) {
         observer.observe(document.body, { childList: true, subtree: true });
         link.click();
       }),
-    n,
+    [href, selector, n],
   );
 }
+
+/** ms from a click on the Teams link until the overview shows `n` team cards. */
+const overviewOnce = (page, n) => navigateOnce(page, "/teams", "li.team-card", n);
 
 async function benchTeams(page) {
   const sizes = { coach: [20, 10, 50, 25], two: [2, 10, 50, 25], one: [1, 10, 50, 25] };
@@ -205,28 +211,7 @@ function checkWorkspace(checks, people) {
 }
 
 /** ms from a click on the Check link until the trend table shows `n` checks. */
-async function checkPageOnce(page, n) {
-  await page.goto(`${base}/team`);
-  await page.getByRole("navigation", { name: "Main" }).waitFor();
-  return page.evaluate(
-    (n) =>
-      new Promise((resolve) => {
-        const link = document.querySelector('a[href="/check"]');
-        const t0 = performance.now();
-        const done = () => {
-          if (document.querySelectorAll("table.trend-table tbody tr").length === n) {
-            observer.disconnect();
-            void document.body.offsetHeight;
-            resolve(performance.now() - t0);
-          }
-        };
-        const observer = new MutationObserver(done);
-        observer.observe(document.body, { childList: true, subtree: true });
-        link.click();
-      }),
-    n,
-  );
-}
+const checkPageOnce = (page, n) => navigateOnce(page, "/check", "table.trend-table tbody tr", n);
 
 async function benchChecks(page) {
   const times = {};

@@ -137,6 +137,13 @@ impl Fixture {
         change.created().cloned().expect("a new card")
     }
 
+    pub fn rename_member(&mut self, id: &Id, name: &str) {
+        self.run(Command::RenameMember {
+            id: id.clone(),
+            name: name.into(),
+        });
+    }
+
     pub fn undo(&mut self) -> Option<String> {
         self.clock += 1;
         self.history
