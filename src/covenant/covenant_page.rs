@@ -74,10 +74,11 @@ pub fn CovenantPage() -> impl IntoView {
             ws.live::<Covenant>()
                 .next()
                 // A draft saves as it is typed: re-rendering its editor on each save would
-                // take the focus away, so a draft re-renders only when its state changes.
+                // take the focus away, so a draft re-renders only when its state changes or
+                // when it changed from outside the editor (Undo, another tab, a merge).
                 .map(|c| {
                     let edits = if c.state == CovenantState::Draft {
-                        0
+                        state.outside_edits.get()
                     } else {
                         c.meta.version
                     };

@@ -26,53 +26,60 @@ pub fn DraftEditor(
 ) -> impl IntoView {
     let state = AppState::expect();
     let terms = RwSignal::new(covenant.terms.clone());
-    let saved = RwSignal::new(covenant.terms.clone());
     let EditorUi { guided, step } = expect_context::<EditorUi>();
     let only: Signal<Option<usize>> = Signal::derive(move || guided.get().then(|| step.get()));
     let id = covenant.meta.id.clone();
+    // The draft's terms as stored: what the editor holds differs from them only while a
+    // save waits for its timer.
+    let stored = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state
+                .ws
+                .with(|ws| ws.get::<Covenant>(&id).map(|c| c.terms.clone()))
+        })
+    };
+    let is_stored = move |t: &crate::domain::covenant::Terms| {
+        stored
+            .try_with_untracked(|s| s.as_ref() == Some(t))
+            .unwrap_or(true)
+    };
     // Saves the draft shortly after each change, as one undoable command.
     let timer = Debounce::default();
     {
         let id = id.clone();
         Effect::new(move |_| {
             let t = terms.get();
-            if t == saved.get_untracked() {
+            if is_stored(&t) {
                 return;
             }
             let id = id.clone();
             timer.schedule(std::time::Duration::from_millis(400), move || {
                 // A timer can fire late (a busy tab, a throttled background tab): by
                 // then the draft may have been activated, and its wording is already in.
-                if is_draft(state, &id)
-                    && state.dispatch(CovenantCommand::EditDraft {
-                        id,
-                        terms: t.clone(),
-                    })
-                {
-                    // The editor may be gone by now (the page changed).
-                    let _ = saved.try_set(t);
+                if is_draft(state, &id) {
+                    state.dispatch(CovenantCommand::EditDraft { id, terms: t });
                 }
             });
         });
     }
-    let pending = move || terms.with(|t| saved.with(|s| t != s));
+    let pending = move || terms.with(|t| stored.with(|s| s.as_ref() != Some(t)));
     // A reload (or a closed tab) inside the short wait before a save must not lose what was
     // just typed: the waiting save is made at once, then written to storage. The listener
     // outlives this editor, so it reads its signals with `try_`.
     {
         let id = id.clone();
         browser::on_page_hide(move || {
-            let (Some(t), Some(s)) = (terms.try_get_untracked(), saved.try_get_untracked()) else {
+            let Some(t) = terms.try_get_untracked() else {
                 return;
             };
-            if t != s
+            if !is_stored(&t)
                 && is_draft(state, &id)
                 && state.dispatch(CovenantCommand::EditDraft {
                     id: id.clone(),
-                    terms: t.clone(),
+                    terms: t,
                 })
             {
-                let _ = saved.try_set(t);
                 state.flush();
             }
         });
@@ -82,13 +89,12 @@ pub fn DraftEditor(
         // to edit the covenant after it became active.
         timer.cancel();
         let t = terms.get_untracked();
-        if t == saved.get_untracked()
+        if is_stored(&t)
             || state.dispatch(CovenantCommand::EditDraft {
                 id: id.clone(),
-                terms: t.clone(),
+                terms: t,
             })
         {
-            saved.set(t);
             state.dispatch(CovenantCommand::Activate { id: id.clone() });
         }
     };

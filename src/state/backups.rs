@@ -6,7 +6,7 @@ use crate::browser;
 use crate::domain::backup::Why;
 use crate::domain::exchange::{to_export_json, to_storage_json};
 use crate::domain::Workspace;
-use crate::storage::{LocalStore, StorageError};
+use crate::storage::StorageError;
 use crate::ui::NoticeKind;
 use leptos::prelude::*;
 
@@ -70,6 +70,7 @@ impl AppState {
         };
         let n = c.entries.len();
         self.history.update(|h| h.record(c));
+        self.outside_edits.update(|n| *n = n.wrapping_add(1));
         let this = *self;
         let records = crate::domain::merge::plural(n, "record", "records");
         match (removes, backup) {
@@ -101,14 +102,8 @@ impl AppState {
         let now = browser::now();
         let json = self.all.with_untracked(|ws| to_storage_json(ws, now));
         let key = self.store.with_value(|s| s.backup(&json, now, why));
-        self.refresh_backups();
+        self.backups_changed.notify();
         key
-    }
-
-    /// Re-reads the list of backups (after this tab kept or deleted one).
-    pub fn refresh_backups(&self) {
-        self.backups
-            .set(self.store.with_value(LocalStore::backup_keys));
     }
 
     /// Deletes a backup for good.
@@ -116,7 +111,7 @@ impl AppState {
         if let Err(e) = self.store.with_value(|s| s.remove(key)) {
             self.notices.error(e.to_string());
         }
-        self.refresh_backups();
+        self.backups_changed.notify();
     }
 
     /// Replaces the whole workspace, after keeping the current one as a backup that the Data
@@ -143,6 +138,7 @@ impl AppState {
         if let Some(c) = change.filter(|c| !c.entries.is_empty()) {
             self.history.update(|h| h.record(c));
         }
+        self.outside_edits.update(|n| *n = n.wrapping_add(1));
         let this = *self;
         self.notices.with_action(
             NoticeKind::Success,

@@ -93,6 +93,7 @@ impl AppState {
             })
         });
         if let Some(l) = label {
+            self.outside_edits.update(|n| *n = n.wrapping_add(1));
             // Offers to undo are stale once something was undone or redone.
             self.notices.dismiss_action("Undo");
             let verb = if redo { "Redone" } else { "Undone" };

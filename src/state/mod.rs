@@ -53,9 +53,14 @@ pub struct AppState {
     /// Whether the browser keeps Climb's storage even when space runs low (`None`: unknown
     /// or unsupported).
     pub persisted: RwSignal<Option<bool>>,
-    /// Keys of the backups in storage, oldest first; refreshed whenever this tab keeps or
-    /// deletes one.
-    pub backups: RwSignal<Vec<String>>,
+    /// Keys of the backups in storage, oldest first: read from storage again whenever
+    /// `backups_changed` fires (this tab kept or deleted one).
+    pub backups: Memo<Vec<String>>,
+    backups_changed: Trigger,
+    /// Counts the changes that reached the workspace other than through a command: Undo,
+    /// Redo, a merge, a replace, another tab's save. An editor that holds its own copy of
+    /// what it edits (the covenant draft) opens afresh when it moves.
+    pub outside_edits: RwSignal<u32>,
     /// What can be undone and redone.
     history: RwSignal<History>,
     rng: StoredValue<Rng>,

@@ -96,6 +96,8 @@ impl AppState {
             })
         });
         let history = RwSignal::new(History::default());
+        let store = StoredValue::new_local(store);
+        let backups_changed = Trigger::new();
         let state = AppState {
             ws: Memo::new(move |_| {
                 let team = team.get();
@@ -114,19 +116,23 @@ impl AppState {
             persisted: RwSignal::new(None),
             history,
             rng: StoredValue::new(rng),
-            store: StoredValue::new_local(store),
+            store,
             save_timer: Default::default(),
             saving_paused: StoredValue::new(saving_paused),
             last_save_failed: StoredValue::new(matches!(save, SaveStatus::NotSaved(_))),
             last_stored: StoredValue::new(last_stored),
-            backups: RwSignal::new(Vec::new()),
+            backups: Memo::new(move |_| {
+                backups_changed.track();
+                store.with_value(LocalStore::backup_keys)
+            }),
+            backups_changed,
+            outside_edits: RwSignal::new(0),
             asked_to_persist: StoredValue::new(false),
             warned_nearly_full: StoredValue::new(false),
             other_keys_chars: StoredValue::new(others),
             refusal_notice: StoredValue::new(None),
             notices,
         };
-        state.refresh_backups();
         // One effect persists every change, whatever path made it; the first run only
         // subscribes, so loading never writes.
         Effect::new(move |prev: Option<()>| {

@@ -161,6 +161,31 @@ test("build, activate, sign, amend and compare a covenant", async ({ page }) => 
   expect(results.violations.map((v) => `${v.id} ${v.help} ${v.nodes[0]?.target}`)).toEqual([]);
 });
 
+test("Undo and Redo of a draft edit show in the open editor", async ({ page }) => {
+  await openApp(page, "/covenant");
+  await page.getByRole("button", { name: "Start the covenant" }).click();
+  const why = page.getByRole("textbox", { name: "Why we make this covenant" });
+  await why.fill("We support each other.");
+  await expect(page.getByText("The draft is saved as you write.")).toBeVisible();
+  await expectSaved(page);
+  await why.fill("We support each other's growth.");
+  await expect(page.getByText("The draft is saved as you write.")).toBeVisible();
+  await expectSaved(page);
+  await page.getByRole("button", { name: "Undo edit covenant" }).click();
+  await expect(why).toHaveValue("We support each other.");
+  // The editor holds what is stored: nothing waits to be saved, and a reload agrees.
+  await expect(page.getByText("The draft is saved as you write.")).toBeVisible();
+  await expectSaved(page);
+  await page.getByRole("button", { name: "Redo edit covenant" }).click();
+  await expect(why).toHaveValue("We support each other's growth.");
+  await page.getByRole("button", { name: "Undo edit covenant" }).click();
+  await expect(why).toHaveValue("We support each other.");
+  await expectSaved(page);
+  // Undo and Redo live in this tab; the draft itself is stored.
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Why we make this covenant" })).toHaveValue("We support each other.");
+});
+
 test("at phone width the decision-rights table scrolls on its own, not the page", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openApp(page, "/covenant");
