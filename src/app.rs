@@ -82,12 +82,12 @@ pub fn App() -> impl IntoView {
                     "Menu"
                 </button>
                 <div id="nav-links" class="nav-links" on:click=move |_| menu.set(false)>
-                    <Link href="/boards">"Boards"</Link>
-                    <Link href="/covenant">"Covenant"</Link>
-                    <Link href="/goals">"Micro-goals"</Link>
-                    <Link href="/check">"Check"</Link>
-                    <Link href="/team">"Team"</Link>
-                    <Link href="/data">"Data"</Link>
+                    <Link href="/boards" menu=true>"Boards"</Link>
+                    <Link href="/covenant" menu=true>"Covenant"</Link>
+                    <Link href="/goals" menu=true>"Micro-goals"</Link>
+                    <Link href="/check" menu=true>"Check"</Link>
+                    <Link href="/team" menu=true>"Team"</Link>
+                    <Link href="/data" menu=true>"Data"</Link>
                 </div>
             </nav>
             <div class="topbar-tools">

@@ -6,7 +6,7 @@ use crate::domain::calendar::retro_event;
 use crate::domain::roster::Member;
 use crate::router::Link;
 use crate::state::AppState;
-use crate::ui::{download_calendar, Notices};
+use crate::ui::{download_calendar, Notices, Page};
 use leptos::prelude::*;
 
 /// The start page (no props).
@@ -22,13 +22,9 @@ pub fn Home() -> impl IntoView {
         several.then(|| state.team_name()).flatten()
     };
     view! {
-        <section class="page home">
-            <h1>"Accountability without blame"</h1>
-            <p class="lede">
-                "Climb helps a team own its results together. Map recent challenges onto the "
-                "Accountability Ladder and climb them, write the covenant you hold each other to, "
-                "and keep small commitments you can check. We rate situations, never people."
-            </p>
+        <Page title="Accountability without blame" class="home" lede="Climb helps a team own its results together. Map recent challenges onto the \
+                Accountability Ladder and climb them, write the covenant you hold each other to, \
+                and keep small commitments you can check. We rate situations, never people.">
             <NeedsNow/>
             <div class="tool-grid">
                 <Link href="/boards" class="tool-card">
@@ -59,7 +55,7 @@ pub fn Home() -> impl IntoView {
             <p class="privacy">
                 "Everything stays in this browser. Share by exporting a file from the Data page."
             </p>
-        </section>
+        </Page>
     }
 }
 

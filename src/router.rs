@@ -73,11 +73,13 @@ impl Page {
         }
     }
 
-    /// The navigation entry a page belongs to (a board belongs to Boards).
+    /// The main-menu entry a page belongs to: a board and its workshop belong to Boards, a
+    /// check's answer page to Check, the Teams overview to Team.
     pub fn section(&self) -> Page {
         match self {
             Page::Board(_) | Page::Workshop(_) | Page::Join(_) | Page::Present(_) => Page::Boards,
             Page::CheckAnswer => Page::Check,
+            Page::Teams => Page::Team,
             p => p.clone(),
         }
     }
@@ -151,12 +153,24 @@ pub fn Link(
     /// Extra class names.
     #[prop(optional)]
     class: &'static str,
+    /// A main-menu link: also marked (`aria-current="true"`) on the pages of its section.
+    #[prop(optional)]
+    menu: bool,
     /// The link's text or content.
     children: Children,
 ) -> impl IntoView {
     let router = Router::expect();
     let target = Page::parse(&href);
-    let current = move || (router.path.with(|p| Page::parse(p)) == target).then_some("page");
+    // "page" on the link to this very page; "true" on a menu link whose section this page is
+    // in (Boards, on a board).
+    let current = move || {
+        let here = router.path.with(|p| Page::parse(p));
+        if here == target {
+            Some("page")
+        } else {
+            (menu && here.section() == target).then_some("true")
+        }
+    };
     view! {
         <a
             href=href.clone()

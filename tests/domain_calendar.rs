@@ -156,9 +156,7 @@ fn the_covenant_review_is_an_event_whose_sequence_follows_reviews() {
 #[test]
 fn the_next_retro_follows_the_rhythm_keeps_its_uid_until_the_next_retro_and_skips_breaks() {
     use climb::domain::calendar::retro_event;
-
     use climb::domain::rhythm::RhythmSettings;
-
     let mut f = Fixture::new(43);
     let first = retro_event(&f.ws, d(11, 30));
     assert_eq!(

@@ -82,6 +82,10 @@ fn starter_clauses_are_added_edited_and_reordered() {
     let c = covenant(&f, &id);
     assert_eq!(c.terms.behaviours[0].title, "Walk the talk");
     assert!(c.terms.behaviours[0].text.starts_with("We do what we say"));
+    // The library offers each starter once, even after its wording changed.
+    assert!(c.terms.has_starter("Walk the talk"));
+    assert!(c.terms.has_starter(" Own the end result "));
+    assert!(!c.terms.has_starter("Speak up early"));
 }
 
 #[test]

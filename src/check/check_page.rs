@@ -9,6 +9,7 @@ use super::trend_view::TrendView;
 use crate::domain::check_commands::open_check;
 use crate::domain::check_results::shown_checks;
 use crate::state::AppState;
+use crate::ui::Page;
 use leptos::prelude::*;
 
 /// The Check page.
@@ -33,13 +34,9 @@ pub fn CheckPage() -> impl IntoView {
         })
     });
     view! {
-        <section class="page check-page">
-            <h1>"Safety, trust and clarity check"</h1>
-            <p class="lede">
-                "Accountability works only when three conditions hold: psychological safety, "
-                "relational trust and structural clarity. A check asks a few statements about each, "
-                "answered anonymously on a scale from strongly disagree to strongly agree."
-            </p>
+        <Page title="Safety, trust and clarity check" class="check-page" lede="Accountability works only when three conditions hold: psychological safety, \
+                relational trust and structural clarity. A check asks a few statements about each, \
+                answered anonymously on a scale from strongly disagree to strongly agree.">
             <p class="own-instrument">
                 "This is the team's own instrument, not a score to report upward: Climb shows only "
                 "the team's totals, once enough people have answered, never one person's answers, "
@@ -62,6 +59,6 @@ pub fn CheckPage() -> impl IntoView {
                 view! { <ResultsView id=id/> }.into_any()
             })}
             <TrendView/>
-        </section>
+        </Page>
     }
 }

@@ -92,7 +92,8 @@ pub fn OpenCheck(
     view! {
         <section class="open-check" aria-labelledby="open-check-title">
             <h2 id="open-check-title">{move || check.with(|c| c.as_ref().map(Check::title).unwrap_or_default())}</h2>
-            <p class="answered" role="status">{answered}</p>
+            // The curtain says it while it is up: once on the screen is enough.
+            <p class="answered" role="status" hidden=move || busy.get()>{answered}</p>
             {move || board().map(|b| view! {
                 <p><Link href=format!("/boards/{b}/workshop")>"Back to the workshop"</Link></p>
             })}

@@ -43,13 +43,14 @@ pub fn ClauseSection(
     let library = (!metrics).then(|| {
         view! {
             <div class="clause-library" role="group" aria-label="Clause library">
-                <p class="hint">"Start from a clause, then make it yours:"</p>
+                <p class="hint">"Start from a clause, then make it yours (each is added once):"</p>
                 {STARTER_CLAUSES
                     .iter()
                     .map(|(_, title, text)| {
                         view! {
                             <button
                                 type="button"
+                                disabled=move || terms.with(|t| t.has_starter(title))
                                 on:click=move |_| {
                                     edit(&|l| {
                                         l.push(Clause {

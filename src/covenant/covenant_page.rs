@@ -7,9 +7,10 @@ use crate::browser;
 use crate::domain::calendar::review_event;
 use crate::domain::covenant::{covenant_markdown, read_draft, Covenant, CovenantState};
 use crate::domain::iso::format_date;
+use crate::domain::merge::plural;
 use crate::domain::{CovenantCommand, Id};
 use crate::state::AppState;
-use crate::ui::{download_calendar, EmptyState, Notices, Page};
+use crate::ui::{download_calendar, EmptyState, Field, Notices, Page};
 use leptos::prelude::*;
 
 /// A draft kept in this browser under `key` (an amendment or a review in progress), if it
@@ -69,22 +70,33 @@ pub fn CovenantPage() -> impl IntoView {
         let text = format!("{},{}", u8::from(ui.guided.get()), ui.step.get());
         let _ = state.store().set(STEP_KEY, &text);
     });
-    let current = Memo::new(move |_| {
+    // The covenant on screen as (id, state, version, outside edits seen, opening): the page
+    // re-renders when `opening` moves. An active covenant re-renders on every change. A draft
+    // saves as it is typed, and re-rendering its editor on each save would take the focus
+    // away: it re-renders only when its state changes, or when a change from outside the
+    // editor (Undo, Redo, another tab, a merge) changed its record.
+    type Seen = Option<(Id, CovenantState, u32, u32, u32)>;
+    let seen = Memo::new(move |prev: Option<&Seen>| -> Seen {
+        let outside = state.outside_edits.get();
         state.ws.with(|ws| {
-            ws.live::<Covenant>()
-                .next()
-                // A draft saves as it is typed: re-rendering its editor on each save would
-                // take the focus away, so a draft re-renders only when its state changes or
-                // when it changed from outside the editor (Undo, another tab, a merge).
-                .map(|c| {
-                    let edits = if c.state == CovenantState::Draft {
-                        state.outside_edits.get()
+            let c = ws.live::<Covenant>().next()?;
+            let (id, st, v) = (c.meta.id.clone(), c.state, c.meta.version);
+            let opening = match prev.and_then(Option::as_ref) {
+                _ if st != CovenantState::Draft => v,
+                Some((pid, pst, pv, po, k)) if *pid == id && *pst == st => {
+                    if *po != outside && *pv != v {
+                        k.wrapping_add(1)
                     } else {
-                        c.meta.version
-                    };
-                    (c.meta.id.clone(), c.state, edits)
-                })
+                        *k
+                    }
+                }
+                _ => 0,
+            };
+            Some((id, st, v, outside, opening))
         })
+    });
+    let current = Memo::new(move |_| {
+        seen.with(|s| s.as_ref().map(|(id, st, _, _, k)| (id.clone(), *st, *k)))
     });
     view! {
         <Page title="Team covenant" class="covenant-page" lede="A joint, public declaration of how we support each other: what we intend, how we \
@@ -125,14 +137,8 @@ fn StartCovenant() -> impl IntoView {
             <p>"Write it together, in a few guided steps or in the full editor."</p>
         </EmptyState>
         <form class="new-board" on:submit=start aria-label="New covenant">
-            <div class="field">
-                <label for="cov-title">"Title"</label>
-                <input id="cov-title" type="text" bind:value=title/>
-            </div>
-            <div class="field">
-                <label for="cov-team">"Team"</label>
-                <input id="cov-team" type="text" bind:value=team/>
-            </div>
+            <Field label="Title" field="cov-title" value=title/>
+            <Field label="Team" field="cov-team" value=team/>
             <button type="submit" class="primary">"Start the covenant"</button>
         </form>
     }
@@ -185,11 +191,16 @@ fn CovenantView(
     let guidance = (!unclear.is_empty()).then(|| {
         view! {
             <details class="clarity-guidance">
-                <summary>{format!("Still unclear in {} clauses (guidance, not a blocker)", unclear.len())}</summary>
+                <summary>{format!("Still unclear in {} (guidance, not a blocker)", plural(unclear.len(), "clause", "clauses"))}</summary>
                 <ul>
                     {unclear
                         .into_iter()
-                        .map(|(t, open)| view! { <li>{format!("{}: {}", if t.is_empty() { "untitled".to_owned() } else { t }, open.join(", "))}</li> })
+                        .map(|(t, open)| {
+                            // A title that ends a sentence ("… how well.") keeps its stop out of the colon.
+                            let t = t.trim().trim_end_matches(['.', ':']);
+                            let t = if t.is_empty() { "untitled" } else { t };
+                            view! { <li>{format!("{t}: {}", open.join(", "))}</li> }
+                        })
                         .collect_view()}
                 </ul>
             </details>

@@ -4,18 +4,24 @@
 use super::covenant_page::EditorUi;
 use super::terms_editor::{TermsEditor, STEPS};
 use crate::browser;
-use crate::domain::covenant::{Covenant, CovenantState};
+use crate::domain::covenant::{Covenant, CovenantState, Terms};
 use crate::domain::CovenantCommand;
 use crate::state::AppState;
 use crate::ui::Debounce;
 use leptos::prelude::*;
 
-/// Whether the covenant `id` is still a draft (and so still edited here).
-fn is_draft(state: AppState, id: &crate::domain::Id) -> bool {
+/// The terms of covenant `id` as stored while it is a draft (and so still edited here).
+fn draft_terms(state: AppState, id: &crate::domain::Id) -> Option<Terms> {
     state.ws.with_untracked(|ws| {
         ws.get::<Covenant>(id)
-            .is_some_and(|c| c.state == CovenantState::Draft)
+            .filter(|c| c.state == CovenantState::Draft)
+            .map(|c| c.terms.clone())
     })
+}
+
+/// Whether the covenant `id` is still a draft.
+fn is_draft(state: AppState, id: &crate::domain::Id) -> bool {
+    draft_terms(state, id).is_some()
 }
 
 /// Editing a draft: guided one section at a time, or all at once; then activation.
@@ -30,7 +36,7 @@ pub fn DraftEditor(
     let only: Signal<Option<usize>> = Signal::derive(move || guided.get().then(|| step.get()));
     let id = covenant.meta.id.clone();
     // The draft's terms as stored: what the editor holds differs from them only while a
-    // save waits for its timer.
+    // save waits for its timer (the editor opens afresh when they change from outside).
     let stored = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -39,7 +45,7 @@ pub fn DraftEditor(
                 .with(|ws| ws.get::<Covenant>(&id).map(|c| c.terms.clone()))
         })
     };
-    let is_stored = move |t: &crate::domain::covenant::Terms| {
+    let is_stored = move |t: &Terms| {
         stored
             .try_with_untracked(|s| s.as_ref() == Some(t))
             .unwrap_or(true)
@@ -51,13 +57,17 @@ pub fn DraftEditor(
         Effect::new(move |_| {
             let t = terms.get();
             if is_stored(&t) {
+                // Typed back to what is stored: nothing is left to save.
+                timer.cancel();
                 return;
             }
             let id = id.clone();
+            let base = draft_terms(state, &id);
             timer.schedule(std::time::Duration::from_millis(400), move || {
-                // A timer can fire late (a busy tab, a throttled background tab): by
-                // then the draft may have been activated, and its wording is already in.
-                if is_draft(state, &id) {
+                // A timer can fire late (a busy tab, a throttled background tab): by then
+                // the draft may have been activated (its wording is already in), or changed
+                // from outside this editor (Undo, another tab), which the save must not undo.
+                if base.is_some() && draft_terms(state, &id) == base {
                     state.dispatch(CovenantCommand::EditDraft { id, terms: t });
                 }
             });

@@ -180,6 +180,13 @@ pub struct Covenant {
 entity!(Covenant, "covenant");
 
 impl Terms {
+    /// Whether a behaviour already carries the starter clause's title `title` (the library
+    /// offers each starter once; the copy may have been reworded since).
+    pub fn has_starter(&self, title: &str) -> bool {
+        let t = title.trim();
+        self.behaviours.iter().any(|c| c.title.trim() == t)
+    }
+
     /// The rows left empty, by name ("behaviour 2", "decision 1"): a covenant is not
     /// activated or amended with them (a "Behaviour: :" line binds nobody to anything).
     pub fn empty_rows(&self) -> Vec<String> {

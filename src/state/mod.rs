@@ -59,7 +59,7 @@ pub struct AppState {
     backups_changed: Trigger,
     /// Counts the changes that reached the workspace other than through a command: Undo,
     /// Redo, a merge, a replace, another tab's save. An editor that holds its own copy of
-    /// what it edits (the covenant draft) opens afresh when it moves.
+    /// what it edits (the covenant draft) opens afresh when it moved and its record changed.
     pub outside_edits: RwSignal<u32>,
     /// What can be undone and redone.
     history: RwSignal<History>,

@@ -1,5 +1,5 @@
-//! The one-line form every page uses to name something new (a member, a team, a ladder, an
-//! offer of help, a pasted link): a label, a text input and its button, on one line.
+//! The one-line form for a single text: a new member or team, a team's or ladder's name, an
+//! offer of help, a pasted link. A label, a text input and its button, on one line.
 
 use leptos::prelude::*;
 

@@ -13,8 +13,8 @@ use leptos::prelude::*;
 #[component]
 pub fn ClimbPhase() -> impl IntoView {
     let state = AppState::expect();
-    let board = WorkshopBoard::expect();
-    let id = board.id();
+    let this = WorkshopBoard::expect();
+    let id = this.id();
     // The order is fixed when the phase opens (most dots first), so climbing a card never
     // reshuffles the queue.
     let order: Vec<(Id, u32)> = state.ws.with_untracked(|ws| {
@@ -33,10 +33,17 @@ pub fn ClimbPhase() -> impl IntoView {
     let focus = move || {
         let (card_id, votes) = order[at.get().min(total - 1)].clone();
         let card = state.ws.with(|ws| ws.get::<Card>(&card_id).cloned());
-        let (Some(card), Some(board)) = (card, board.get()) else {
+        let (Some(card), Some(board)) = (card, this.get()) else {
             return view! { <p>"This card was deleted."</p> }.into_any();
         };
-        view! { <FocusCard card=card board=board votes=votes/> }.into_any()
+        // A group is climbed as one: its stacked texts come along.
+        let stacked = this
+            .items()
+            .into_iter()
+            .find(|(c, _)| c.meta.id == card.meta.id)
+            .map(|(_, s)| s)
+            .unwrap_or_default();
+        view! { <FocusCard card=card board=board votes=votes stacked=stacked/> }.into_any()
     };
     view! {
         <div class="focus-nav row-actions">
@@ -82,6 +89,8 @@ fn FocusCard(
     board: Board,
     /// The dots the card got in Vote.
     votes: u32,
+    /// The texts stacked under the card in its group.
+    stacked: Vec<String>,
 ) -> impl IntoView {
     let state = AppState::expect();
     let rung_index = card.rung.as_ref().and_then(|r| board.rung_index(r));
@@ -128,13 +137,6 @@ fn FocusCard(
         .collect();
     let above = rung_index.is_some_and(|i| board.is_above(i));
     let owner_id = card_id.clone();
-    // A group is climbed as one: its stacked texts come along.
-    let stacked = WorkshopBoard::expect()
-        .items()
-        .into_iter()
-        .find(|(c, _)| c.meta.id == card_id)
-        .map(|(_, s)| s)
-        .unwrap_or_default();
     view! {
         <article class="focus-card" class:above=above aria-label="Card in focus">
             <p class="focus-rung">

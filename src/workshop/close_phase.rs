@@ -9,12 +9,13 @@ use crate::domain::meta::Entity;
 use crate::state::AppState;
 use leptos::prelude::*;
 
-/// Close: the summary, and the board to take away.
+/// The workshop's summary: where the line fell, what climbed, what was committed (on the
+/// facilitator's screen and on the presenter's alike).
 #[component]
-pub fn ClosePhase() -> impl IntoView {
+pub fn CloseSummary() -> impl IntoView {
     let state = AppState::expect();
     let board = WorkshopBoard::expect();
-    let summary = move || {
+    move || {
         let b = board.get()?;
         let cards = board.cards();
         let goals = state.ws.with(|ws| {
@@ -28,16 +29,23 @@ pub fn ClosePhase() -> impl IntoView {
         });
         let s = summarize(&b, cards.iter());
         Some(view! {
-                <ul class="close-summary">
-                    <li>{match s.percent_above() {
-                        Some(p) => format!("{p}% of placed cards are above the line ({} of {}).", s.above, s.placed()),
-                        None => "No card is placed.".to_owned(),
-                    }}</li>
-                    <li>{format!("{} climbed, {} in all.", plural(s.climbed, "card", "cards"), plural(s.rungs_climbed, "rung", "rungs"))}</li>
-                    <li>{format!("{} committed.", plural(goals, "micro-goal", "micro-goals"))}</li>
-                </ul>
+            <ul class="close-summary">
+                <li>{match s.percent_above() {
+                    Some(p) => format!("{p}% of placed cards are above the line ({} of {}).", s.above, s.placed()),
+                    None => "No card is placed.".to_owned(),
+                }}</li>
+                <li>{format!("{} climbed, {} in all.", plural(s.climbed, "card", "cards"), plural(s.rungs_climbed, "rung", "rungs"))}</li>
+                <li>{format!("{} committed.", plural(goals, "micro-goal", "micro-goals"))}</li>
+            </ul>
         })
-    };
+    }
+}
+
+/// Close: the summary, and the board to take away.
+#[component]
+pub fn ClosePhase() -> impl IntoView {
+    let state = AppState::expect();
+    let board = WorkshopBoard::expect();
     let export = move |_| {
         if let Some(b) = board.get_untracked() {
             export_board(state, &b);
@@ -50,7 +58,7 @@ pub fn ClosePhase() -> impl IntoView {
     };
     view! {
         <section aria-label="Summary">
-            {summary}
+            <CloseSummary/>
             <div class="row-actions">
                 <button class="primary" on:click=export>"Export board"</button>
                 <button on:click=copy>"Copy as Markdown"</button>

@@ -1,12 +1,12 @@
 //! What the whole room may see of a workshop phase: on the presenter screen and in each
 //! participant's browser alike.
 
+use super::close_phase::CloseSummary;
 use super::common::{item_text, WorkshopBoard};
 use super::reveal::RevealPhase;
 use super::stage::{current_question, read_skip};
 use crate::browser;
 use crate::domain::goals::Goal;
-use crate::domain::ladder::summarize;
 use crate::domain::merge::plural;
 use crate::domain::meta::Entity;
 use crate::domain::workshop::{counts, Phase};
@@ -34,7 +34,7 @@ pub fn PublicPhase(
         .into_any(),
         Phase::Reveal => view! { <RevealPhase/> }.into_any(),
         Phase::Climb | Phase::Commit => view! { <Items votes=true/> }.into_any(),
-        Phase::Close => view! { <Summary/> }.into_any(),
+        Phase::Close => view! { <CloseSummary/> }.into_any(),
     }
 }
 
@@ -122,25 +122,5 @@ fn Items(
                     .collect_view()}
             </ul>
         }
-    }
-}
-
-/// Close: the board's summary.
-#[component]
-fn Summary() -> impl IntoView {
-    let board = WorkshopBoard::expect();
-    move || {
-        let b = board.get()?;
-        let cards = board.cards();
-        let s = summarize(&b, cards.iter());
-        Some(view! {
-            <ul class="close-summary">
-                <li>{match s.percent_above() {
-                    Some(p) => format!("{p}% of placed cards are above the line."),
-                    None => "No card is placed.".to_owned(),
-                }}</li>
-                <li>{format!("{} climbed, {} in all.", plural(s.climbed, "card", "cards"), plural(s.rungs_climbed, "rung", "rungs"))}</li>
-            </ul>
-        })
     }
 }

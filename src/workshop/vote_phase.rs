@@ -19,6 +19,7 @@ pub fn VotePhase(
 ) -> impl IntoView {
     let state = AppState::expect();
     let board = WorkshopBoard::expect();
+    let someone = Memo::new(move |_| !board.participants().is_empty());
     let limit = Memo::new(move |_| {
         board
             .with(|b| b.session.as_ref().map(|s| s.vote_limit))
@@ -49,7 +50,8 @@ pub fn VotePhase(
         .into_any()
     };
     view! {
-        {seat.is_shared().then(|| view! { <VoteLimit limit=limit/> })}
+        // The facilitator sets the dots on the shared screen, once someone takes part.
+        {move || (seat.is_shared() && someone.get()).then(|| view! { <VoteLimit limit=limit/> })}
         <PrivateTurn label="Voting as" seat=seat>
             <p class="hint">"Votes stay hidden until the phase ends."</p>
             {rows}

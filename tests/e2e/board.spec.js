@@ -24,6 +24,10 @@ test("create a board, place cards, climb by keyboard and by drag, reload", async
   await expect(lanes).toHaveCount(8);
   await expect(lanes.first()).toHaveAccessibleName("Rung: Make it happen");
   await expect(page.getByRole("separator", { name: "The line" })).toBeVisible();
+  // The main menu shows where the board is: under Boards.
+  const menu = page.getByRole("navigation", { name: "Main" });
+  await expect(menu.getByRole("link", { name: "Boards" })).toHaveAttribute("aria-current", "true");
+  await expect(menu.getByRole("link", { name: "Covenant" })).not.toHaveAttribute("aria-current", /./);
 
   await addCard(page, "Excuses", "Release slipped a week");
   await addCard(page, "Blame others", "Ops broke the deploy");

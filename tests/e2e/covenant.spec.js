@@ -24,6 +24,8 @@ test("build, activate, sign, amend and compare a covenant", async ({ page }) => 
   await page.getByRole("button", { name: "Next" }).click();
   await page.getByRole("button", { name: "Add: Own the end result" }).click();
   await page.getByRole("button", { name: "Add: Walk the talk" }).click();
+  // Each starter clause is added once.
+  await expect(page.getByRole("button", { name: "Add: Walk the talk" })).toBeDisabled();
   await page.getByRole("button", { name: "Move Walk the talk up" }).click();
   await page.getByRole("checkbox", { name: "specific expectations" }).first().check();
 
