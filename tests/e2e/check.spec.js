@@ -2,7 +2,7 @@
 // from a second browser by link, a low statement made a micro-goal, the trend after two
 // checks, and what is stored.
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, openApp, expectSaved } from "./fixtures.js";
+import { test, expect, openApp, expectSaved, addMembers } from "./fixtures.js";
 
 const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
 const MISTAKE = "If I make a mistake here, it is not held against me.";
@@ -10,12 +10,7 @@ const EXPECTED = "I know what is expected of me, by when and how well.";
 
 async function addPeople(page, names) {
   await openApp(page, "/team");
-  const name = page.getByRole("textbox", { name: "Name", exact: true });
-  for (const n of names) {
-    await name.fill(n);
-    await name.press("Enter");
-    await expect(page.getByRole("list", { name: "Team members" }).getByText(n, { exact: true })).toBeVisible();
-  }
+  await addMembers(page, names);
 }
 
 /** Answers every statement of the form with `answer`, except those in `except`. */

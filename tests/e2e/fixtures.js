@@ -34,6 +34,17 @@ export async function openApp(page, path = "/") {
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
 }
 
+/** Adds `names` to the team on the Team page (already open), waiting for each in the list. */
+export async function addMembers(page, names) {
+  const name = page.getByRole("textbox", { name: "Name", exact: true });
+  for (const n of names) {
+    await name.fill(n);
+    await name.press("Enter");
+    // `last`: a name may already be on the list (a merged or crafted roster).
+    await expect(page.getByRole("list", { name: "Team members" }).getByText(n, { exact: true }).last()).toBeVisible();
+  }
+}
+
 /** Waits until the save indicator says everything is saved. */
 export async function expectSaved(page) {
   await expect(page.getByTestId("save-state")).toHaveText("Saved");

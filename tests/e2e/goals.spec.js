@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { readFile } from "node:fs/promises";
 import ICAL from "ical.js";
-import { test, expect, openApp, expectSaved } from "./fixtures.js";
+import { test, expect, openApp, expectSaved, addMembers } from "./fixtures.js";
 
 /** Clicks `button`, reads the calendar file it downloads and parses it independently. */
 async function calendar(page, button) {
@@ -14,13 +14,10 @@ async function calendar(page, button) {
   return cal.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
 }
 
-async function addMembers(page, names) {
+/** Opens the Team page and adds `names`, on an empty roster. */
+async function team(page, names) {
   await openApp(page, "/team");
-  const name = page.getByRole("textbox", { name: "Name", exact: true });
-  for (const n of names) {
-    await name.fill(n);
-    await name.press("Enter");
-  }
+  await addMembers(page, names);
   await expect(page.getByRole("list", { name: "Team members" }).getByRole("listitem")).toHaveCount(names.length);
 }
 
@@ -48,7 +45,7 @@ async function checkIn(page, outcome, done, next, blocker) {
 
 test("a goal's whole life: check-ins, renegotiation, a missed goal's review, momentum", async ({ page }) => {
   page.on("dialog", (d) => d.accept());
-  await addMembers(page, ["Ana", "Ben"]);
+  await team(page, ["Ana", "Ben"]);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Micro-goals" }).click();
   await expect(page.getByText("No micro-goals in this view yet")).toBeVisible();
 
@@ -151,7 +148,7 @@ test("a goal's whole life: check-ins, renegotiation, a missed goal's review, mom
 });
 
 test("nudges: a far-off goal, a missing check, and too many open goals", async ({ page }) => {
-  await addMembers(page, ["Cleo"]);
+  await team(page, ["Cleo"]);
   await openApp(page, "/goals");
   await addGoal(page, "Rewrite everything", { owner: "Cleo", due: "2099-12-31" });
   await expect(goal(page, "Rewrite everything")).toContainText("can a smaller step be done sooner?");
@@ -170,7 +167,7 @@ test("nudges: a far-off goal, a missing check, and too many open goals", async (
 });
 
 test("someone who leaves the team hands over their open goals first, openly", async ({ page }) => {
-  await addMembers(page, ["Ana", "Ben"]);
+  await team(page, ["Ana", "Ben"]);
   await openApp(page, "/goals");
   await addGoal(page, "Write the runbook", { owner: "Ana", partner: "Ben" });
   await openApp(page, "/team");

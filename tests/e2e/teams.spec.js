@@ -2,18 +2,10 @@
 // browser, saved ladders, and a schema-2 workspace migrated on load.
 import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
-import { test, expect, openApp, expectSaved } from "./fixtures.js";
+import { test, expect, openApp, expectSaved, addMembers } from "./fixtures.js";
 
 const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
 
-async function addPeople(page, names) {
-  const name = page.getByRole("textbox", { name: "Name", exact: true });
-  for (const n of names) {
-    await name.fill(n);
-    await name.press("Enter");
-    await expect(page.getByRole("list", { name: "Team members" }).getByText(n, { exact: true })).toBeVisible();
-  }
-}
 
 async function makeBoard(page, title, card) {
   await nav(page, "Boards");
@@ -49,7 +41,7 @@ test("a coach runs two teams, each sees only its own, and a team's file carries 
   await expect(switcher(page)).toHaveCount(0);
   await page.getByRole("textbox", { name: "Team name" }).fill("Falcons");
   await page.getByRole("button", { name: "Rename team" }).click();
-  await addPeople(page, ["Ana", "Ben", "Cy"]);
+  await addMembers(page, ["Ana", "Ben", "Cy"]);
   await makeBoard(page, "Falcons sprint 1", "Falcon deploy slipped");
   await makeGoal(page, "Falcon goal");
   // The covenant is named after the team on screen.
@@ -65,7 +57,7 @@ test("a coach runs two teams, each sees only its own, and a team's file carries 
   await expect(switcher(page)).toHaveValue(/.+/);
   await expect(switcher(page).locator("option:checked")).toHaveText("Owls");
   await expect(page.getByText("No team members yet")).toBeVisible();
-  await addPeople(page, ["Dee"]);
+  await addMembers(page, ["Dee"]);
   // The coach is on both teams.
   await page.getByRole("combobox", { name: "Someone from another team" }).selectOption({ label: "Cy" });
   await page.getByRole("button", { name: "Add to this team" }).click();

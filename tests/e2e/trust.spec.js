@@ -2,7 +2,7 @@
 // no byte kills the tab, and files for others never say who placed, voted or wrote what.
 import { readFileSync, writeFileSync } from "node:fs";
 import { test as plain } from "@playwright/test";
-import { test, expect, openApp, expectSaved } from "./fixtures.js";
+import { test, expect, openApp, expectSaved, addMembers } from "./fixtures.js";
 
 // Hands the shared screen to `who` and lifts the hand-over curtain.
 async function takeTurn(page, label, who) {
@@ -16,12 +16,6 @@ const KEY = "climb.workspace";
 const nav = (page, name) =>
   page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
 
-async function addMember(page, name) {
-  const field = page.getByRole("textbox", { name: "Name", exact: true });
-  await field.fill(name);
-  await field.press("Enter");
-  await expect(page.getByRole("list", { name: "Team members" })).toContainText(name);
-}
 
 async function makeBoard(page, title, cards) {
   await openApp(page, "/boards");
@@ -67,10 +61,10 @@ test("a partly unreadable workspace keeps every record through an edit and a rel
   }, KEY);
   await page.reload();
   await expect(page.getByText(/^3 records saved by Climb could not be read by this version\. They are kept/)).toBeVisible();
-  await addMember(page, "Ben");
+  await addMembers(page, ["Ben"]);
   await expectSaved(page);
   await page.reload();
-  await addMember(page, "Cy");
+  await addMembers(page, ["Cy"]);
   await expectSaved(page);
   const stored = await page.evaluate((key) => localStorage.getItem(key), KEY);
   for (const raw of ['{"id":"m2","name":["an","array"]}', '{"id":"b1","title":42}', '"goals":"not a list"']) {
@@ -93,7 +87,7 @@ test("a partly unreadable workspace keeps every record through an edit and a rel
 
 test("records another tab's newer Climb wrote survive this tab's merge and save", async ({ page }) => {
   await openApp(page, "/team");
-  await addMember(page, "Ana");
+  await addMembers(page, ["Ana"]);
   await expectSaved(page);
   const other = await page.context().newPage();
   await openApp(other, "/");
@@ -104,7 +98,7 @@ test("records another tab's newer Climb wrote survive this tab's merge and save"
     localStorage.setItem(key, JSON.stringify(ws));
   }, KEY);
   await expect(page.getByText("Updated with the changes saved in another tab.")).toBeVisible();
-  await addMember(page, "Ben");
+  await addMembers(page, ["Ben"]);
   await expectSaved(page);
   const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
   expect(stored.boards.find((b) => b.id === "b-new").session.phase).toBe("groupSorting");
@@ -214,7 +208,7 @@ test("the crash inputs import, and every page still works", async ({ page }, inf
 // fails on page errors.
 plain("a panic shows at once that Climb stopped, and Reload brings it back", async ({ page }) => {
   await openApp(page, "/team");
-  await addMember(page, "Ana");
+  await addMembers(page, ["Ana"]);
   await expectSaved(page);
   await page.evaluate(async () => {
     const js = performance
@@ -244,7 +238,7 @@ test("a board file and share link after a three-person workshop name nobody's pl
   await ctx.grantPermissions(["clipboard-read", "clipboard-write"]);
   const page = await ctx.newPage();
   await openApp(page, "/team");
-  for (const n of ["Ana", "Ben", "Cy"]) await addMember(page, n);
+  await addMembers(page, ["Ana", "Ben", "Cy"]);
   await expectSaved(page);
   const ids = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).members.map((m) => m.id), KEY);
   await openApp(page, "/boards");

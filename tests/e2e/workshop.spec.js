@@ -1,13 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, openApp, expectSaved } from "./fixtures.js";
+import { test, expect, openApp, expectSaved, addMembers } from "./fixtures.js";
 
-async function addMembers(page, names) {
+/** Opens the Team page and adds `names`, on an empty roster. */
+async function team(page, names) {
   await openApp(page, "/team");
-  const name = page.getByRole("textbox", { name: "Name", exact: true });
-  for (const n of names) {
-    await name.fill(n);
-    await name.press("Enter");
-  }
+  await addMembers(page, names);
   await expect(page.getByRole("list", { name: "Team members" }).getByRole("listitem")).toHaveCount(names.length);
 }
 
@@ -53,7 +50,7 @@ test("a full workshop: two on one screen, one contribution from a file, a micro-
   page,
   browser,
 }, info) => {
-  await addMembers(page, ["Ana", "Ben", "Cy"]);
+  await team(page, ["Ana", "Ben", "Cy"]);
   await openApp(page, "/boards");
   await page.getByRole("textbox", { name: "Title" }).fill("Sprint 43 retro");
   await page.getByRole("button", { name: "Create board" }).click();
@@ -245,7 +242,7 @@ test("a full workshop: two on one screen, one contribution from a file, a micro-
 });
 
 test("the phase timer counts down, pauses, adds a minute and shows when time is up", async ({ page }) => {
-  await addMembers(page, ["Ana"]);
+  await team(page, ["Ana"]);
   await openApp(page, "/boards");
   await page.getByRole("textbox", { name: "Title" }).fill("Timed retro");
   await page.getByRole("button", { name: "Create board" }).click();
@@ -278,7 +275,7 @@ test("the phase timer counts down, pauses, adds a minute and shows when time is 
 for (const scheme of ["light", "dark"]) {
   test(`every workshop phase passes axe and fits a phone screen (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    await addMembers(page, ["Ana", "Ben"]);
+    await team(page, ["Ana", "Ben"]);
     await openApp(page, "/boards");
     await page.getByRole("textbox", { name: "Title" }).fill("Checked retro");
     await page.getByRole("button", { name: "Create board" }).click();
