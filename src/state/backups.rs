@@ -70,7 +70,7 @@ impl AppState {
         };
         let n = c.entries.len();
         self.history.update(|h| h.record(c));
-        self.outside_edits.update(|n| *n = n.wrapping_add(1));
+        self.changed_from_outside();
         let this = *self;
         let records = crate::domain::merge::plural(n, "record", "records");
         match (removes, backup) {
@@ -138,7 +138,7 @@ impl AppState {
         if let Some(c) = change.filter(|c| !c.entries.is_empty()) {
             self.history.update(|h| h.record(c));
         }
-        self.outside_edits.update(|n| *n = n.wrapping_add(1));
+        self.changed_from_outside();
         let this = *self;
         self.notices.with_action(
             NoticeKind::Success,

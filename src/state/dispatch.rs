@@ -68,6 +68,12 @@ impl AppState {
         })
     }
 
+    /// Notes a change that reached the workspace other than through a command (see
+    /// `outside_edits`).
+    pub(super) fn changed_from_outside(&self) {
+        self.outside_edits.update(|n| *n = n.wrapping_add(1));
+    }
+
     pub fn undo(&self) {
         self.travel(false);
     }
@@ -93,7 +99,7 @@ impl AppState {
             })
         });
         if let Some(l) = label {
-            self.outside_edits.update(|n| *n = n.wrapping_add(1));
+            self.changed_from_outside();
             // Offers to undo are stale once something was undone or redone.
             self.notices.dismiss_action("Undo");
             let verb = if redo { "Redone" } else { "Undone" };

@@ -31,7 +31,7 @@ impl AppState {
                 self.last_stored.set_value(Some(text));
                 if self.all.with_untracked(|ws| *ws != merged) {
                     self.all.set(merged);
-                    self.outside_edits.update(|n| *n = n.wrapping_add(1));
+                    self.changed_from_outside();
                     self.notices
                         .info("Updated with the changes saved in another tab.");
                 }
