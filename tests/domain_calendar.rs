@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use climb::domain::calendar::{escape_text, fold, goal_events, ics, review_event, Event};
 use climb::domain::goals::Goal;
 use climb::domain::{Command, GoalCommand as G, Id};
-use common::{at, Fixture};
+use common::{at, Fixture, NewGoal};
 
 fn d(m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, day).unwrap()
@@ -71,21 +71,13 @@ fn a_calendar_has_crlf_line_ends_a_reminder_and_all_day_dates() {
 fn goal_events_keep_their_uid_and_raise_the_sequence_when_renegotiated() {
     let mut f = Fixture::new(41);
     let ana = f.add_member("Ana");
-    let id = f
-        .run(Command::Goal(G::Create {
-            outcome: "Name a release owner".into(),
-            owner: Some(ana.clone()),
-            partner: None,
-            due: Some(d(11, 28)),
-            follow_up: Some(d(11, 25)),
-            verification: "In the wiki".into(),
-            card: None,
-            clause: None,
-            today: d(11, 21),
-        }))
-        .created()
-        .cloned()
-        .unwrap();
+    let id = f.add_goal(NewGoal {
+        owner: Some(ana.clone()),
+        due: Some(d(11, 28)),
+        follow_up: Some(d(11, 25)),
+        verification: "In the wiki".into(),
+        ..NewGoal::new("Name a release owner", d(11, 21))
+    });
     let name = |p: &Option<Id>| {
         if p.as_ref() == Some(&ana) {
             "Ana".to_owned()
@@ -122,14 +114,7 @@ fn the_covenant_review_is_an_event_whose_sequence_follows_reviews() {
     use climb::domain::covenant::Covenant;
     use climb::domain::CovenantCommand as C;
     let mut f = Fixture::new(42);
-    let id = f
-        .run(Command::Covenant(C::Create {
-            title: "Platform covenant".into(),
-            team: String::new(),
-        }))
-        .created()
-        .cloned()
-        .unwrap();
+    let id = f.add_covenant("Platform covenant", "");
     let mut terms = f.ws.get::<Covenant>(&id).unwrap().terms.clone();
     terms.review_on = Some(d(12, 15));
     f.run(Command::Covenant(C::EditDraft {

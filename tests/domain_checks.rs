@@ -9,7 +9,7 @@ use climb::domain::check::{default_statements, Answer, Check, Condition, Respons
 use climb::domain::check_commands::{is_counted, open_check, responses};
 use climb::domain::check_links::{invite_json, read_invite, read_reply, reply_json};
 use climb::domain::check_results::{
-    discussion, latest_line, median, results, scored, trend, visible, Why,
+    discussion, latest_line, median, results, scored, trend, visible, ConditionResult, Results, Why,
 };
 use climb::domain::exchange::{for_others, restore, to_export_json, to_storage_json};
 use climb::domain::goals::Goal;
@@ -53,6 +53,25 @@ fn answer_all(f: &mut Fixture, id: &Id, who: &str, scores: &[Option<u8>]) {
     }));
 }
 
+fn condition(r: &Results, c: Condition) -> &ConditionResult {
+    r.conditions.iter().find(|x| x.condition == c).unwrap()
+}
+
+fn close(id: &Id, d: u32) -> Command {
+    Command::Check(K::Close {
+        id: id.clone(),
+        today: day(d),
+    })
+}
+
+/// Three people (a, b, c) answer with `scores`; then the check closes on day `d`.
+fn answer_and_close(f: &mut Fixture, id: &Id, scores: &[Option<u8>], d: u32) {
+    for who in ["a", "b", "c"] {
+        answer_all(f, id, who, scores);
+    }
+    f.run(close(id, d));
+}
+
 #[test]
 fn a_reversed_statement_counts_from_the_other_end_and_skips_are_not_scores() {
     assert_eq!(scored(1, true), 5);
@@ -85,11 +104,7 @@ fn a_reversed_statement_counts_from_the_other_end_and_skips_are_not_scores() {
     assert_eq!(hb.skipped, 1);
     assert_eq!(hb.mean, Some(7.0 / 3.0));
     assert_eq!(hb.median, Some(2.0));
-    let safety = r
-        .conditions
-        .iter()
-        .find(|c| c.condition == Condition::Safety)
-        .unwrap();
+    let safety = condition(&r, Condition::Safety);
     // Two positive statements (5, 4, 3, 2 each) and the reversed one (1, 2, 4): 11 answers.
     assert_eq!(safety.answers, 11);
     assert_eq!(safety.mean, Some(35.0 / 11.0));
@@ -122,11 +137,7 @@ fn a_statement_too_few_answered_shows_nothing_and_skips_alone_are_not_a_response
     assert_eq!(first.skipped, 3);
     assert!(first.hidden, "the screen says why it shows nothing");
     assert!(!r.statements[1].hidden);
-    let safety = r
-        .conditions
-        .iter()
-        .find(|c| c.condition == Condition::Safety)
-        .unwrap();
+    let safety = condition(&r, Condition::Safety);
     // The second statement (three 4s) counts; the first adds nothing to the summary.
     assert_eq!(safety.mean, Some(4.0));
     assert!(discussion(&r)
@@ -142,10 +153,7 @@ fn results_wait_for_the_threshold_which_can_be_raised_but_not_lowered() {
     answer_all(&mut f, &id, "b", &[Some(3)]);
     assert_eq!(visible(&f.ws, &check(&f, &id)), Err((2, 3)));
     assert!(results(&f.ws, &check(&f, &id)).is_none());
-    let e = f.refuse(Command::Check(K::Close {
-        id: id.clone(),
-        today: day(3),
-    }));
+    let e = f.refuse(close(&id, 3));
     assert!(matches!(e, DomainError::Check(_)));
     let e = f.refuse(Command::Check(K::SetThreshold {
         id: id.clone(),
@@ -160,10 +168,7 @@ fn results_wait_for_the_threshold_which_can_be_raised_but_not_lowered() {
     assert_eq!(visible(&f.ws, &check(&f, &id)), Err((3, 4)));
     answer_all(&mut f, &id, "d", &[Some(3)]);
     assert_eq!(visible(&f.ws, &check(&f, &id)), Ok(4));
-    f.run(Command::Check(K::Close {
-        id: id.clone(),
-        today: day(3),
-    }));
+    f.run(close(&id, 3));
     // Closed: no answer is added, so no one's answers show in a change of the totals.
     let c = check(&f, &id);
     let e = f.refuse(Command::Check(K::Answer {
@@ -317,10 +322,7 @@ fn files_for_others_carry_answers_only_once_the_results_are_shown() {
     answer_all(&mut f, &id, "c", &[Some(5)]);
     // Enough, but still open: later totals minus these would show the next person's.
     assert!(for_others(&f.ws).answers.is_empty());
-    f.run(Command::Check(K::Close {
-        id: id.clone(),
-        today: day(3),
-    }));
+    f.run(close(&id, 3));
     let shared = team_subset(&f.ws, &team);
     assert_eq!(shared.responses.len(), 3);
     assert_eq!(shared.answers.len(), f.ws.answers.len());
@@ -400,10 +402,7 @@ fn statements_can_be_reworded_added_and_removed_until_someone_answers() {
     // The next check starts from the team's own wording.
     answer_all(&mut f, &id, "b", &[Some(3)]);
     answer_all(&mut f, &id, "c", &[Some(3)]);
-    f.run(Command::Check(K::Close {
-        id: id.clone(),
-        today: day(3),
-    }));
+    f.run(close(&id, 3));
     let next = open(&mut f, 20);
     assert_eq!(check(&f, &next).statements, c.statements);
     assert_eq!(
@@ -421,13 +420,7 @@ fn low_statements_and_drops_become_questions_and_the_trend_follows_the_team() {
     let mut scores = vec![Some(4); n];
     scores[0] = Some(2);
     scores[2] = Some(2); // reversed: scores 4
-    for who in ["a", "b", "c"] {
-        answer_all(&mut f, &id, who, &scores);
-    }
-    f.run(Command::Check(K::Close {
-        id: id.clone(),
-        today: day(3),
-    }));
+    answer_and_close(&mut f, &id, &scores, 3);
     let r = results(&f.ws, &check(&f, &id)).unwrap();
     let d = discussion(&r);
     assert_eq!(d[0].statement.id.as_str(), "default.safety.mistakes");
@@ -443,13 +436,7 @@ fn low_statements_and_drops_become_questions_and_the_trend_follows_the_team() {
     let mut scores = vec![Some(4); n];
     scores[2] = Some(2);
     scores[6] = Some(2);
-    for who in ["a", "b", "c"] {
-        answer_all(&mut f, &second, who, &scores);
-    }
-    f.run(Command::Check(K::Close {
-        id: second.clone(),
-        today: day(17),
-    }));
+    answer_and_close(&mut f, &second, &scores, 17);
     let r = results(&f.ws, &check(&f, &second)).unwrap();
     let d = discussion(&r);
     let drop = d
@@ -609,23 +596,13 @@ fn two_checks_of_one_day_compare_in_the_order_they_were_made() {
     let mut ids = Vec::new();
     for score in [2, 4] {
         let id = open(&mut f, 5);
-        for who in ["a", "b", "c"] {
-            answer_all(&mut f, &id, who, &[Some(score)]);
-        }
-        f.run(Command::Check(K::Close {
-            id: id.clone(),
-            today: day(5),
-        }));
+        answer_and_close(&mut f, &id, &[Some(score)], 5);
         ids.push(id);
     }
     let t = trend(&f.ws, f.team.as_ref());
     assert_eq!(t.iter().map(|p| p.check.clone()).collect::<Vec<_>>(), ids);
     let r = results(&f.ws, &check(&f, &ids[1])).unwrap();
-    let trust = r
-        .conditions
-        .iter()
-        .find(|c| c.condition == Condition::Trust)
-        .unwrap();
+    let trust = condition(&r, Condition::Trust);
     assert_eq!(trust.change, Some(2.0));
 }
 

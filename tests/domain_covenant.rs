@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 use climb::domain::covenant::{
     diff, Covenant, CovenantState, DiffLine, ReviewOutcome, SignatureState, Terms, CLARITY,
 };
-use climb::domain::exchange::{read_entity, restore, to_storage_json};
+use climb::domain::exchange::read_entity;
 use climb::domain::{Command, CovenantCommand as C, DomainError, Id};
-use common::{at, Fixture};
+use common::{assert_reads_back_unchanged, at, Fixture};
 
 fn cmd(c: C) -> Command {
     Command::Covenant(c)
@@ -25,14 +25,7 @@ fn covenant(f: &Fixture, id: &Id) -> Covenant {
 
 /// A draft with two starter clauses and a review date.
 fn draft(f: &mut Fixture) -> Id {
-    let id = f
-        .run(cmd(C::Create {
-            title: "Platform covenant".into(),
-            team: "Platform".into(),
-        }))
-        .created()
-        .cloned()
-        .unwrap();
+    let id = f.add_covenant("Platform covenant", "Platform");
     for key in ["own-the-end-result", "walk-the-talk"] {
         f.run(cmd(C::AddStarter {
             id: id.clone(),
@@ -45,6 +38,19 @@ fn draft(f: &mut Fixture) -> Id {
     f.run(cmd(C::EditDraft {
         id: id.clone(),
         terms,
+    }));
+    id
+}
+
+/// Adds Ana; returns the draft, in force with her signature.
+fn signed_by_ana(f: &mut Fixture) -> Id {
+    let ana = f.add_member("Ana");
+    let id = draft(f);
+    f.run(cmd(C::Activate { id: id.clone() }));
+    f.run(cmd(C::Sign {
+        id: id.clone(),
+        member: ana,
+        typed_name: "Ana".into(),
     }));
     id
 }
@@ -167,14 +173,7 @@ fn activation_signing_amending_and_renewal() {
     let mut f = Fixture::new(3);
     let ana = f.add_member("Ana");
     let ben = f.add_member("Ben");
-    let id = f
-        .run(cmd(C::Create {
-            title: "No date yet".into(),
-            team: String::new(),
-        }))
-        .created()
-        .cloned()
-        .unwrap();
+    let id = f.add_covenant("No date yet", "");
     assert_eq!(
         f.refuse(cmd(C::Activate { id: id.clone() })),
         DomainError::ReviewDateRequired
@@ -282,18 +281,17 @@ fn activation_signing_amending_and_renewal() {
         typed_name: "Ana".into(),
     }));
     let c = covenant(&f, &id);
-    let ana_status = c
-        .signature_status()
-        .into_iter()
-        .find(|(s, _)| s.member == ana)
-        .unwrap();
-    assert_eq!((ana_status.0.version, ana_status.1), (2, false));
-    let ben_status = c
-        .signature_status()
-        .into_iter()
-        .find(|(s, _)| s.member == ben)
-        .unwrap();
-    assert_eq!((ben_status.0.version, ben_status.1), (1, true));
+    // Each member's signature: the version signed, and whether it needs renewing.
+    let status = |member: &Id| {
+        let (s, renew) = c
+            .signature_status()
+            .into_iter()
+            .find(|(s, _)| &s.member == member)
+            .unwrap();
+        (s.version, renew)
+    };
+    assert_eq!(status(&ana), (2, false));
+    assert_eq!(status(&ben), (1, true));
 }
 
 #[test]
@@ -369,14 +367,7 @@ fn review_cycle_and_review_reminder() {
 #[test]
 fn reaffirming_or_moving_the_date_keeps_signatures_and_an_amended_review_is_recorded() {
     let mut f = Fixture::new(14);
-    let ana = f.add_member("Ana");
-    let id = draft(&mut f);
-    f.run(cmd(C::Activate { id: id.clone() }));
-    f.run(cmd(C::Sign {
-        id: id.clone(),
-        member: ana.clone(),
-        typed_name: "Ana".into(),
-    }));
+    let id = signed_by_ana(&mut f);
     let current = |f: &Fixture| {
         covenant(f, &id)
             .signature_states()
@@ -451,14 +442,7 @@ fn reaffirming_or_moving_the_date_keeps_signatures_and_an_amended_review_is_reco
 #[test]
 fn signatures_from_files_before_reviews_stay_verified() {
     let mut f = Fixture::new(15);
-    let ana = f.add_member("Ana");
-    let id = draft(&mut f);
-    f.run(cmd(C::Activate { id: id.clone() }));
-    f.run(cmd(C::Sign {
-        id: id.clone(),
-        member: ana,
-        typed_name: "Ana".into(),
-    }));
+    let id = signed_by_ana(&mut f);
     // Older builds fingerprinted the wording with the review date.
     let mut c = covenant(&f, &id);
     let old = c.versions[0].terms.fingerprint_with_date();
@@ -500,17 +484,8 @@ fn the_clarity_check_lists_what_is_still_open() {
 #[test]
 fn covenants_survive_a_round_trip() {
     let mut f = Fixture::new(6);
-    let ana = f.add_member("Ana");
-    let id = draft(&mut f);
-    f.run(cmd(C::Activate { id: id.clone() }));
-    f.run(cmd(C::Sign {
-        id,
-        member: ana,
-        typed_name: "Ana".into(),
-    }));
-    let back = restore(&to_storage_json(&f.ws, at(0))).unwrap();
-    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
-    assert_eq!(back.workspace, f.ws);
+    signed_by_ana(&mut f);
+    assert_reads_back_unchanged(&f.ws);
 }
 
 #[test]

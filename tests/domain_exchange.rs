@@ -59,11 +59,7 @@ fn the_envelope_has_type_versions_and_iso_dates() {
 }
 
 fn envelope(extra: Value) -> String {
-    let mut v = json!({ "type": "climb.workspace", "schemaVersion": SCHEMA_VERSION });
-    for (k, x) in extra.as_object().unwrap() {
-        v[k] = x.clone();
-    }
-    v.to_string()
+    common::envelope(SCHEMA_VERSION, extra)
 }
 
 #[test]

@@ -6,27 +6,19 @@ use chrono::NaiveDate;
 use climb::domain::goal_groups::{goal_groups, source_heading, GoalView, TO_LEARN};
 use climb::domain::goals::{Goal, Nudges};
 use climb::domain::{Command, GoalCommand as G, Id};
-use common::Fixture;
+use common::{Fixture, NewGoal};
 
 fn d(m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, day).unwrap()
 }
 
 fn create(f: &mut Fixture, outcome: &str, owner: Option<&Id>, due: Option<NaiveDate>) -> Id {
-    f.run(Command::Goal(G::Create {
-        outcome: outcome.into(),
+    f.add_goal(NewGoal {
         owner: owner.cloned(),
-        partner: None,
         due,
-        follow_up: None,
         verification: "Seen in the demo".into(),
-        card: None,
-        clause: None,
-        today: d(11, 16),
-    }))
-    .created()
-    .cloned()
-    .unwrap()
+        ..NewGoal::new(outcome, d(11, 16))
+    })
 }
 
 fn goals(f: &Fixture) -> Vec<Goal> {

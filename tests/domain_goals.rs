@@ -4,12 +4,11 @@
 mod common;
 
 use chrono::NaiveDate;
-use climb::domain::exchange::{restore, to_storage_json};
 use climb::domain::goals::{
     done_per_week, due_group, focus_warnings, streak, week_start, DueGroup, Goal, GoalState, Nudges,
 };
 use climb::domain::{Command, DomainError, GoalCommand as G, Id};
-use common::{at, Fixture};
+use common::{assert_reads_back_unchanged, Fixture, NewGoal};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -24,20 +23,12 @@ fn today() -> NaiveDate {
 }
 
 fn create(f: &mut Fixture, outcome: &str, owner: Option<&Id>, due: Option<NaiveDate>) -> Id {
-    f.run(cmd(G::Create {
-        outcome: outcome.into(),
+    f.add_goal(NewGoal {
         owner: owner.cloned(),
-        partner: None,
         due,
-        follow_up: None,
         verification: "The PR is merged".into(),
-        card: None,
-        clause: None,
-        today: today(),
-    }))
-    .created()
-    .cloned()
-    .unwrap()
+        ..NewGoal::new(outcome, today())
+    })
 }
 
 fn goal<'a>(f: &'a Fixture, id: &Id) -> &'a Goal {
@@ -60,17 +51,7 @@ fn a_new_goal_is_open_with_its_terms() {
     assert_eq!(g.created_on, Some(today()));
     assert_eq!(g.owner.as_ref(), Some(&ana));
     assert_eq!(
-        f.refuse(cmd(G::Create {
-            outcome: " ".into(),
-            owner: None,
-            partner: None,
-            due: None,
-            follow_up: None,
-            verification: String::new(),
-            card: None,
-            clause: None,
-            today: today(),
-        })),
+        f.refuse(NewGoal::new(" ", today()).command()),
         DomainError::EmptyText
     );
 }
@@ -508,9 +489,7 @@ fn goals_survive_a_round_trip() {
         reason: "Too big".into(),
         today: today(),
     }));
-    let back = restore(&to_storage_json(&f.ws, at(0))).unwrap();
-    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
-    assert_eq!(back.workspace, f.ws);
+    assert_reads_back_unchanged(&f.ws);
 }
 
 #[test]

@@ -6,8 +6,12 @@ mod common;
 use climb::domain::exchange::{as_copy, merge, preview};
 use climb::domain::goals::Goal;
 use climb::domain::ladder::{Board, Card};
-use climb::domain::{BoardCommand as B, Command, GoalCommand as G, Id, Rng};
-use common::Fixture;
+use climb::domain::{BoardCommand as B, Command, Id, Rng};
+use common::{Fixture, NewGoal};
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap()
+}
 
 fn board_with_card(f: &mut Fixture) -> (Id, Id) {
     let board = f.add_board("Retro", None, "", None);
@@ -45,21 +49,10 @@ fn preview_counts_new_updated_unchanged_kept_and_conflicting() {
 fn a_separate_copy_gets_fresh_ids_and_keeps_its_links() {
     let mut f = Fixture::new(3);
     let (board, card) = board_with_card(&mut f);
-    let goal = f
-        .run(Command::Goal(G::Create {
-            outcome: "From the card".into(),
-            owner: None,
-            partner: None,
-            due: None,
-            follow_up: None,
-            verification: String::new(),
-            card: Some(card.clone()),
-            clause: None,
-            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
-        }))
-        .created()
-        .cloned()
-        .unwrap();
+    let goal = f.add_goal(NewGoal {
+        card: Some(card.clone()),
+        ..NewGoal::new("From the card", today())
+    });
     let copy = as_copy(&f.ws, &mut Rng::new(9));
     let b = &copy.boards[0];
     assert_ne!(b.meta.id, board);
@@ -150,17 +143,10 @@ fn a_board_subset_carries_its_cards_people_and_goals() {
         owner: Some(ana.clone()),
     }));
     let (other, _) = board_with_card(&mut f);
-    f.run(Command::Goal(G::Create {
-        outcome: "Follow up".into(),
-        owner: None,
-        partner: None,
-        due: None,
-        follow_up: None,
-        verification: String::new(),
+    f.add_goal(NewGoal {
         card: Some(card.clone()),
-        clause: None,
-        today: chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
-    }));
+        ..NewGoal::new("Follow up", today())
+    });
     let s = climb::domain::exchange::board_subset(&f.ws, &board);
     assert_eq!(s.boards.len(), 1);
     assert_eq!(s.cards.len(), 1);
@@ -175,7 +161,7 @@ fn a_scrumlr_export_becomes_a_board_with_its_notes_unplaced() {
     use climb::domain::scrumlr::{from_scrumlr, looks_like_scrumlr};
     let text = include_str!("fixtures/scrumlr-board.json");
     assert!(looks_like_scrumlr(text));
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+    let today = today();
     let ws = from_scrumlr(text, today, common::at(0), &mut Rng::new(1)).unwrap();
     let b = &ws.boards[0];
     assert_eq!(b.title, "Sprint 12 retro (from Scrumlr)");

@@ -4,10 +4,9 @@
 mod common;
 
 use chrono::NaiveDate;
-use climb::domain::exchange::{restore, to_storage_json};
 use climb::domain::ladder::{board_markdown, summarize, trend, Board, Card, Mindset, Template};
 use climb::domain::{BoardCommand as B, Command, DomainError, Id};
-use common::{at, Fixture};
+use common::{assert_reads_back_unchanged, at, Fixture};
 
 fn cmd(b: B) -> Command {
     Command::Board(b)
@@ -519,12 +518,7 @@ fn trend_lists_a_teams_boards_by_date() {
         let b = f.ws.get::<Board>(&early).unwrap();
         b.rungs[5].id.clone()
     };
-    f.run(cmd(B::AddCard {
-        board: early.clone(),
-        text: "x".into(),
-        author: None,
-        rung: Some(own),
-    }));
+    f.add_card(&early, "x", None, Some(own));
     let t = trend(&f.ws, "Platform");
     let titles: Vec<&str> = t.iter().map(|p| p.title.as_str()).collect();
     assert_eq!(titles, ["Early", "Late", "Undated"]);
@@ -582,7 +576,5 @@ fn boards_and_cards_survive_a_round_trip() {
         id: r.cards()[0].meta.id.clone(),
         tag: Mindset::WalkTheTalk,
     }));
-    let back = restore(&to_storage_json(&r.f.ws, at(0))).unwrap();
-    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
-    assert_eq!(back.workspace, r.f.ws);
+    assert_reads_back_unchanged(&r.f.ws);
 }

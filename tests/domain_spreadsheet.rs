@@ -6,7 +6,7 @@ mod common;
 use chrono::NaiveDate;
 use climb::domain::spreadsheet::{cell, goals_csv, COLUMNS};
 use climb::domain::{Command, GoalCommand as G};
-use common::Fixture;
+use common::{Fixture, NewGoal};
 
 /// A small RFC 4180 reader written for this test (not the writer's code): rows of cells.
 fn parse(text: &str) -> Vec<Vec<String>> {
@@ -59,32 +59,18 @@ fn every_goal_is_one_row_with_its_fields_read_back_as_written() {
     let ana = f.add_member("Ana");
     let ben = f.add_member("Ben");
     let tricky = "Fix the \"flaky\" tests, all of them\nand say so; then rest";
-    let a = f
-        .run(Command::Goal(G::Create {
-            outcome: tricky.into(),
-            owner: Some(ana.clone()),
-            partner: Some(ben.clone()),
-            due: Some(d(11, 28)),
-            follow_up: Some(d(11, 25)),
-            verification: "=1+1 shows in CI".into(),
-            card: None,
-            clause: None,
-            today: d(11, 21),
-        }))
-        .created()
-        .cloned()
-        .unwrap();
-    f.run(Command::Goal(G::Create {
-        outcome: "Pair on the release notes".into(),
+    let a = f.add_goal(NewGoal {
+        owner: Some(ana.clone()),
+        partner: Some(ben.clone()),
+        due: Some(d(11, 28)),
+        follow_up: Some(d(11, 25)),
+        verification: "=1+1 shows in CI".into(),
+        ..NewGoal::new(tricky, d(11, 21))
+    });
+    f.add_goal(NewGoal {
         owner: Some(ben),
-        partner: None,
-        due: None,
-        follow_up: None,
-        verification: String::new(),
-        card: None,
-        clause: None,
-        today: d(11, 21),
-    }));
+        ..NewGoal::new("Pair on the release notes", d(11, 21))
+    });
     f.run(Command::Goal(G::Drop {
         id: a,
         reason: "Superseded, by the new pipeline".into(),

@@ -12,8 +12,8 @@ use climb::domain::team_view::{overview, team_subset, view};
 use climb::domain::teams::{
     is_member, members_of, team_id_for_name, Membership, SavedLadder, Team, TeamCommand as T,
 };
-use climb::domain::{BoardCommand as B, Command, DomainError, GoalCommand as G, Id, Workspace};
-use common::{at, Fixture};
+use climb::domain::{BoardCommand as B, Command, DomainError, Id, Workspace};
+use common::{at, Fixture, NewGoal};
 use serde_json::Value;
 
 fn day(d: u32) -> NaiveDate {
@@ -25,20 +25,11 @@ fn board(f: &mut Fixture, title: &str, d: u32) -> Id {
 }
 
 fn goal(f: &mut Fixture, outcome: &str, card: Option<Id>) -> Id {
-    f.run(Command::Goal(G::Create {
-        outcome: outcome.into(),
-        owner: None,
-        partner: None,
+    f.add_goal(NewGoal {
         due: Some(day(10)),
-        follow_up: None,
-        verification: String::new(),
         card,
-        clause: None,
-        today: day(1),
-    }))
-    .created()
-    .cloned()
-    .unwrap()
+        ..NewGoal::new(outcome, day(1))
+    })
 }
 
 /// A coach's browser: Falcons (Ana, Ben, the coach Cy) and Owls (Dee, Cy), a board, a card,
@@ -61,20 +52,9 @@ fn coach() -> Coach {
     f.add_member("Ben");
     let cy = f.add_member("Cy");
     let b = board(&mut f, "Falcons sprint 1", 2);
-    let card = f
-        .run(Command::Board(B::AddCard {
-            board: b,
-            text: "Falcon situation".into(),
-            author: None,
-            rung: None,
-        }))
-        .created()
-        .cloned();
-    goal(&mut f, "Falcon goal", card);
-    f.run(Command::Covenant(climb::domain::CovenantCommand::Create {
-        title: "Falcons covenant".into(),
-        team: "Falcons".into(),
-    }));
+    let card = f.add_card(&b, "Falcon situation", None, None);
+    goal(&mut f, "Falcon goal", Some(card));
+    f.add_covenant("Falcons covenant", "Falcons");
     let owls = f.add_team("Owls");
     f.switch(&owls);
     f.add_member("Dee");
@@ -84,10 +64,7 @@ fn coach() -> Coach {
     }));
     board(&mut f, "Owls sprint 1", 3);
     goal(&mut f, "Owl goal", None);
-    f.run(Command::Covenant(climb::domain::CovenantCommand::Create {
-        title: "Owls covenant".into(),
-        team: "Owls".into(),
-    }));
+    f.add_covenant("Owls covenant", "Owls");
     f.switch(&falcons);
     Coach {
         f,

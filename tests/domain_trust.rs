@@ -19,7 +19,7 @@ use climb::domain::workshop::{counts, spread_of, Phase, Tally};
 use climb::domain::{
     BoardCommand as B, Command, CovenantCommand as C, Id, Rng, WorkshopCommand as W, Workspace,
 };
-use common::{at, Fixture};
+use common::{at, Fixture, NewGoal};
 use serde_json::{json, Value};
 
 fn today() -> NaiveDate {
@@ -35,11 +35,7 @@ fn card(f: &mut Fixture, board: &Id, text: &str) -> Id {
 }
 
 fn envelope(parts: Value) -> String {
-    let mut v = json!({ "type": "climb.workspace", "schemaVersion": 2 });
-    for (k, x) in parts.as_object().unwrap() {
-        v[k] = x.clone();
-    }
-    v.to_string()
+    common::envelope(2, parts)
 }
 
 // 1. What Climb cannot read, it keeps.
@@ -73,17 +69,7 @@ fn a_partly_unreadable_workspace_keeps_every_record_through_edits_and_saves() {
     assert_eq!(back.workspace.kept.len(), 3);
     // Once a readable goal exists, the unreadable list still travels beside it.
     let mut f = Fixture::on(back.workspace, 3);
-    f.run(Command::Goal(climb::domain::GoalCommand::Create {
-        outcome: "Ship it".into(),
-        owner: None,
-        partner: None,
-        due: None,
-        follow_up: None,
-        verification: String::new(),
-        card: None,
-        clause: None,
-        today: today(),
-    }));
+    f.add_goal(NewGoal::new("Ship it", today()));
     let saved = to_storage_json(&f.ws, at(3));
     assert!(
         saved.contains(r#""goals.unreadable":"not a list""#),
@@ -300,14 +286,7 @@ fn short_or_multibyte_fingerprints_are_repaired_and_signatures_on_them_not_verif
 fn a_signature_whose_fingerprint_is_not_its_versions_wording_is_not_verified() {
     let mut f = Fixture::new(6);
     let ana = f.add_member("Ana");
-    let id = f
-        .run(Command::Covenant(C::Create {
-            title: "Ours".into(),
-            team: String::new(),
-        }))
-        .created()
-        .cloned()
-        .unwrap();
+    let id = f.add_covenant("Ours", "");
     let mut c: Covenant = f.ws.get::<Covenant>(&id).unwrap().clone();
     let mut terms = c.terms.clone();
     terms.review_on = Some(today());

@@ -19,7 +19,7 @@ use climb::domain::workshop_stage::{
 use climb::domain::{
     BoardCommand as B, Command, DomainError, GoalCommand as G, Id, WorkshopCommand as W, Workspace,
 };
-use common::{at, Fixture};
+use common::{at, Fixture, NewGoal};
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -545,21 +545,12 @@ fn small_wins_and_the_review_recap_count_what_the_retro_decided() {
     let mut goals = Vec::new();
     for i in 0..5 {
         let card = f.add_card(&prev, &format!("Card {i}"), None, None);
-        let g = f
-            .run(Command::Goal(G::Create {
-                outcome: format!("Goal {i}"),
-                owner: Some(ana.clone()),
-                partner: None,
-                due: Some(day(19)),
-                follow_up: None,
-                verification: String::new(),
-                card: Some(card),
-                clause: None,
-                today: day(6),
-            }))
-            .created()
-            .cloned()
-            .unwrap();
+        let g = f.add_goal(NewGoal {
+            owner: Some(ana.clone()),
+            due: Some(day(19)),
+            card: Some(card),
+            ..NewGoal::new(format!("Goal {i}"), day(6))
+        });
         goals.push(g);
     }
     // A win between the two retros.

@@ -9,13 +9,13 @@ mod common;
 use chrono::NaiveDate;
 use climb::domain::check::Check;
 use climb::domain::covenant::Covenant;
-use climb::domain::exchange::{restore, to_export_json};
+use climb::domain::exchange::{restore, to_export_json, Restored};
 use climb::domain::goals::{Goal, GoalState};
-use climb::domain::ladder::{Board, Card, Mindset, Template};
+use climb::domain::ladder::{Board, Card, Mindset};
 use climb::domain::roster::Member;
 use climb::domain::teams::{Membership, Team};
 use climb::domain::{BoardCommand as B, Command, CovenantCommand as C, GoalCommand as G};
-use common::{at, Fixture};
+use common::{at, Fixture, NewGoal};
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
@@ -41,28 +41,9 @@ fn full_in_team() -> Fixture {
 fn fill(mut f: Fixture) -> Fixture {
     let ana = f.add_member("Ana");
     let ben = f.add_member("Ben");
-    let board = f
-        .run(Command::Board(B::Create {
-            title: "Sprint 42 retro".into(),
-            date: Some(day(20)),
-            team: "Platform".into(),
-            facilitator: Some(ana.clone()),
-            template: Template::Classic,
-        }))
-        .created()
-        .cloned()
-        .unwrap();
+    let board = f.add_board("Sprint 42 retro", Some(day(20)), "Platform", Some(&ana));
     let excuses = f.ws.get::<Board>(&board).unwrap().rungs[2].id.clone();
-    let card = f
-        .run(Command::Board(B::AddCard {
-            board: board.clone(),
-            text: "Release slipped".into(),
-            author: Some(ben.clone()),
-            rung: Some(excuses),
-        }))
-        .created()
-        .cloned()
-        .unwrap();
+    let card = f.add_card(&board, "Release slipped", Some(&ben), Some(excuses));
     f.run(Command::Board(B::MoveCardBy {
         id: card.clone(),
         delta: 3,
@@ -75,21 +56,15 @@ fn fill(mut f: Fixture) -> Fixture {
         id: card.clone(),
         owner: Some(ana.clone()),
     }));
-    let goal = f
-        .run(Command::Goal(G::Create {
-            outcome: "Name a release owner".into(),
-            owner: Some(ana.clone()),
-            partner: Some(ben.clone()),
-            due: Some(day(27)),
-            follow_up: Some(day(24)),
-            verification: "Owner listed in the wiki".into(),
-            card: Some(card),
-            clause: None,
-            today: day(21),
-        }))
-        .created()
-        .cloned()
-        .unwrap();
+    let goal = f.add_goal(NewGoal {
+        owner: Some(ana.clone()),
+        partner: Some(ben.clone()),
+        due: Some(day(27)),
+        follow_up: Some(day(24)),
+        verification: "Owner listed in the wiki".into(),
+        card: Some(card),
+        ..NewGoal::new("Name a release owner", day(21))
+    });
     f.run(Command::Goal(G::CheckIn {
         id: goal.clone(),
         done: "Asked around".into(),
@@ -104,14 +79,7 @@ fn fill(mut f: Fixture) -> Fixture {
         reason: "Holiday".into(),
         today: day(23),
     }));
-    let cov = f
-        .run(Command::Covenant(C::Create {
-            title: "Platform covenant".into(),
-            team: "Platform".into(),
-        }))
-        .created()
-        .cloned()
-        .unwrap();
+    let cov = f.add_covenant("Platform covenant", "Platform");
     f.run(Command::Covenant(C::AddStarter {
         id: cov.clone(),
         key: "focus".into(),
@@ -131,13 +99,22 @@ fn fill(mut f: Fixture) -> Fixture {
     f
 }
 
-#[test]
-fn schema_2_fixture_imports_cleanly() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-2.json");
-    let text = std::fs::read_to_string(path).unwrap();
+fn fixture_path(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Restores `tests/fixtures/{name}`, which must read without a warning as `schema`.
+fn read_fixture(name: &str, schema: u64) -> Restored {
+    let text = std::fs::read_to_string(fixture_path(name)).unwrap();
     let r = restore(&text).unwrap();
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
-    assert_eq!(r.schema_version, 2);
+    assert_eq!(r.schema_version, schema);
+    r
+}
+
+#[test]
+fn schema_2_fixture_imports_cleanly() {
+    let r = read_fixture("schema-2.json", 2);
     let ws = &r.workspace;
     assert_eq!(ws.live::<Member>().count(), 2);
     let card = ws.live::<Card>().next().unwrap();
@@ -201,11 +178,7 @@ fn schema_2_fixture_imports_cleanly() {
 
 #[test]
 fn schema_3_fixture_imports_cleanly() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-3.json");
-    let text = std::fs::read_to_string(path).unwrap();
-    let r = restore(&text).unwrap();
-    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
-    assert_eq!(r.schema_version, 3);
+    let r = read_fixture("schema-3.json", 3);
     assert_eq!(r.workspace, full_in_team().ws);
     assert_eq!(r.workspace.live::<Team>().count(), 1);
     assert_eq!(r.workspace.live::<Membership>().count(), 2);
@@ -249,14 +222,11 @@ fn full_with_check() -> Fixture {
 
 #[test]
 fn schema_4_fixture_imports_cleanly() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-4.json");
     if std::env::var("CLIMB_WRITE_FIXTURES").as_deref() == Ok("1") {
-        std::fs::write(path, to_export_json(&full_with_check().ws, at(60))).unwrap();
+        let text = to_export_json(&full_with_check().ws, at(60));
+        std::fs::write(fixture_path("schema-4.json"), text).unwrap();
     }
-    let text = std::fs::read_to_string(path).unwrap();
-    let r = restore(&text).unwrap();
-    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
-    assert_eq!(r.schema_version, 4);
+    let r = read_fixture("schema-4.json", 4);
     assert_eq!(r.workspace, full_with_check().ws);
     assert_eq!(r.workspace.live::<Check>().count(), 1);
     assert_eq!(r.workspace.responses.len(), 3);

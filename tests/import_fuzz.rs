@@ -18,7 +18,7 @@ use climb::domain::workshop::Phase;
 use climb::domain::{
     BoardCommand as B, Command, CovenantCommand, GoalCommand, Rng, WorkshopCommand as W,
 };
-use common::{at, Fixture};
+use common::{at, Fixture, NewGoal};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
 
@@ -196,27 +196,13 @@ fn rich_export() -> String {
     let mut f = Fixture::new(42);
     let ana = f.add_member("Ana");
     let ben = f.add_member("Ben");
-    let board = f
-        .run(Command::Board(B::Create {
-            title: "Sprint <42> & \"friends\"".into(),
-            date: NaiveDate::from_ymd_opt(2026, 11, 20),
-            team: "Platform".into(),
-            facilitator: Some(ana.clone()),
-            template: Template::Classic,
-        }))
-        .created()
-        .cloned()
-        .unwrap();
-    let card = f
-        .run(Command::Board(B::AddCard {
-            board: board.clone(),
-            text: "Release slipped — again ✓".into(),
-            author: Some(ben.clone()),
-            rung: None,
-        }))
-        .created()
-        .cloned()
-        .unwrap();
+    let board = f.add_board(
+        "Sprint <42> & \"friends\"",
+        NaiveDate::from_ymd_opt(2026, 11, 20),
+        "Platform",
+        Some(&ana),
+    );
+    let card = f.add_card(&board, "Release slipped — again ✓", Some(&ben), None);
     f.run(Command::Board(B::MoveCardBy {
         id: card.clone(),
         delta: 3,
@@ -235,25 +221,15 @@ fn rich_export() -> String {
         card: card.clone(),
     }));
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
-    f.run(Command::Goal(GoalCommand::Create {
-        outcome: "Ship the fix".into(),
+    f.add_goal(NewGoal {
         owner: Some(ben.clone()),
         partner: Some(ana.clone()),
         due: NaiveDate::from_ymd_opt(2026, 11, 28),
-        follow_up: None,
         verification: "Green build".into(),
         card: Some(card),
-        clause: None,
-        today,
-    }));
-    let cov = f
-        .run(Command::Covenant(CovenantCommand::Create {
-            title: "Our covenant".into(),
-            team: "Platform".into(),
-        }))
-        .created()
-        .cloned()
-        .unwrap();
+        ..NewGoal::new("Ship the fix", today)
+    });
+    let cov = f.add_covenant("Our covenant", "Platform");
     let mut terms =
         f.ws.get::<climb::domain::covenant::Covenant>(&cov)
             .unwrap()

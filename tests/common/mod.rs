@@ -2,14 +2,79 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use climb::domain::exchange::{restore, to_storage_json};
 use climb::domain::ladder::Template;
 use climb::domain::teams::TeamCommand;
-use climb::domain::BoardCommand;
+use climb::domain::{BoardCommand, CovenantCommand, GoalCommand};
 use climb::domain::{Command, History, Id, Rng, Workspace};
+use serde_json::{json, Value};
 
 /// A fixed instant plus `minutes`, so tests never read the clock.
 pub fn at(minutes: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 0).unwrap() + chrono::Duration::minutes(minutes)
+}
+
+/// A workspace file of `schema` with the collections in `parts` (raw JSON, as another build
+/// or a hand edit may have written it).
+pub fn envelope(schema: u64, parts: Value) -> String {
+    let mut v = json!({ "type": "climb.workspace", "schemaVersion": schema });
+    for (k, x) in parts.as_object().unwrap() {
+        v[k] = x.clone();
+    }
+    v.to_string()
+}
+
+/// Saves `ws` as the app stores it and reads it back: nothing warned about, nothing changed.
+pub fn assert_reads_back_unchanged(ws: &Workspace) {
+    let back = restore(&to_storage_json(ws, at(0))).unwrap();
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    assert_eq!(&back.workspace, ws);
+}
+
+/// The terms of a new goal for `Fixture::add_goal`: an outcome set on `today`, the rest empty
+/// unless a test fills it in, as in `NewGoal { owner: Some(ana), ..NewGoal::new("Ship", day) }`.
+#[derive(Clone, Debug)]
+pub struct NewGoal {
+    pub outcome: String,
+    pub owner: Option<Id>,
+    pub partner: Option<Id>,
+    pub due: Option<NaiveDate>,
+    pub follow_up: Option<NaiveDate>,
+    pub verification: String,
+    pub card: Option<Id>,
+    pub clause: Option<Id>,
+    pub today: NaiveDate,
+}
+
+impl NewGoal {
+    pub fn new(outcome: impl Into<String>, today: NaiveDate) -> Self {
+        NewGoal {
+            outcome: outcome.into(),
+            owner: None,
+            partner: None,
+            due: None,
+            follow_up: None,
+            verification: String::new(),
+            card: None,
+            clause: None,
+            today,
+        }
+    }
+
+    /// The command that creates the goal.
+    pub fn command(self) -> Command {
+        Command::Goal(GoalCommand::Create {
+            outcome: self.outcome,
+            owner: self.owner,
+            partner: self.partner,
+            due: self.due,
+            follow_up: self.follow_up,
+            verification: self.verification,
+            card: self.card,
+            clause: self.clause,
+            today: self.today,
+        })
+    }
 }
 
 /// A workspace with one team, its history and a seeded generator. Commands run on behalf of
@@ -135,6 +200,21 @@ impl Fixture {
             rung,
         }));
         change.created().cloned().expect("a new card")
+    }
+
+    /// Creates a goal; returns its id.
+    pub fn add_goal(&mut self, goal: NewGoal) -> Id {
+        let change = self.run(goal.command());
+        change.created().cloned().expect("a new goal")
+    }
+
+    /// Creates a draft covenant; returns its id.
+    pub fn add_covenant(&mut self, title: &str, team: &str) -> Id {
+        let change = self.run(Command::Covenant(CovenantCommand::Create {
+            title: title.into(),
+            team: team.into(),
+        }));
+        change.created().cloned().expect("a new covenant")
     }
 
     pub fn rename_member(&mut self, id: &Id, name: &str) {
