@@ -558,28 +558,23 @@ fn links_that_are_not_checks_are_refused_with_a_reason() {
     let mut f = Fixture::new(10);
     let id = open(&mut f, 1);
     let s0 = check(&f, &id).statements[0].id.clone();
-    f.refuse(Command::Check(K::Answer {
-        id: id.clone(),
-        response: Id::from("x"),
-        answers: vec![
-            (s0.clone(), Some(9)),
-            (Id::from("nope"), Some(3)),
-            (s0.clone(), Some(0)),
-        ],
-        today: day(2),
-    }));
+    // A 9 for the first statement, a 3 for one that does not exist, then `last` for the first.
+    let answer = |response: &str, last: u8| {
+        Command::Check(K::Answer {
+            id: id.clone(),
+            response: Id::from(response),
+            answers: vec![
+                (s0.clone(), Some(9)),
+                (Id::from("nope"), Some(3)),
+                (s0.clone(), Some(last)),
+            ],
+            today: day(2),
+        })
+    };
+    f.refuse(answer("x", 0));
     assert_eq!(responses(&f.ws, &id), 0);
     // With one real score among them, only that one is written.
-    f.run(Command::Check(K::Answer {
-        id: id.clone(),
-        response: Id::from("y"),
-        answers: vec![
-            (s0.clone(), Some(9)),
-            (Id::from("nope"), Some(3)),
-            (s0, Some(2)),
-        ],
-        today: day(2),
-    }));
+    f.run(answer("y", 2));
     assert_eq!(responses(&f.ws, &id), 1);
     assert_eq!(f.ws.answers.len(), 1);
 }
