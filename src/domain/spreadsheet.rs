@@ -45,8 +45,7 @@ pub fn cell(text: &str) -> String {
 }
 
 fn date(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    d.map(|d| super::iso::format_date(&d)).unwrap_or_default()
 }
 
 /// The title of the clause `id` in any covenant (the latest wording that has it).
