@@ -302,6 +302,36 @@ pub fn full_screen(on: bool) {
     }
 }
 
+/// The id of the element matching `selector` that holds the keyboard focus, if any.
+pub fn focused_within(selector: &str) -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let holder = doc.active_element()?.closest(selector).ok()??;
+    Some(holder.id())
+}
+
+/// Once the page has drawn, puts the focus on the element whose id is `id` (focusable, e.g.
+/// by `tabindex="-1"`): `always`, or only if the focus was lost (it is then on the page's
+/// body), as when a change redraws the part of the page that held it.
+pub fn focus_after_draw(id: String, always: bool) {
+    leptos::prelude::request_animation_frame(move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let lost = match (doc.active_element(), doc.body()) {
+            (Some(a), Some(b)) => a.is_same_node(Some(b.as_ref())),
+            _ => true,
+        };
+        if always || lost {
+            if let Some(el) = doc
+                .get_element_by_id(&id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
 /// Once the page has drawn the row a click added (the last match of `rows` in the clicked
 /// button's `<section>`), puts the focus in its first field: a keyboard user types into the
 /// new row at once, and their spaces never press "Add" again.

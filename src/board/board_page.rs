@@ -123,8 +123,7 @@ fn BoardView(
         }
         browser::close_open("details.rung-info[open]", None);
         if room.get_untracked() {
-            room.set(false);
-            browser::full_screen(false);
+            leave(room);
         }
     });
     // A rung's help closes when another opens or the user clicks elsewhere.
@@ -159,10 +158,7 @@ fn BoardView(
     view! {
         <section class="page board-page" class:room-view=move || room.get()>
             {move || room.get().then(|| view! {
-                <button class="leave-room" on:click=move |_| {
-                    room.set(false);
-                    browser::full_screen(false);
-                }>"Leave room view"</button>
+                <button class="leave-room" id="leave-room" on:click=move |_| leave(room)>"Leave room view"</button>
             })}
             <p class="breadcrumb">
                 <Link href="/boards">"All boards"</Link>
@@ -229,4 +225,11 @@ fn summary_text(s: &crate::domain::ladder::Summary) -> String {
         plural(s.rungs_climbed, "rung", "rungs"),
         s.unplaced
     )
+}
+
+/// Leaves the room view; the focus goes back to its button in the toolbar.
+fn leave(room: RwSignal<bool>) {
+    room.set(false);
+    browser::full_screen(false);
+    browser::focus_after_draw("room-view".to_owned(), true);
 }

@@ -52,9 +52,11 @@ pub fn BoardTools(
                 "Export board"
             </button>
             <button on:click=move |_| browser::print()>"Print"</button>
-            <button on:click=move |_| {
+            <button id="room-view" on:click=move |_| {
                 room.set(true);
                 browser::full_screen(true);
+                // The toolbar is hidden in the room view: the focus goes to its way out.
+                browser::focus_after_draw("leave-room".to_owned(), true);
             }>"Room view"</button>
             <button
                 aria-expanded=move || editing_ladder.get().to_string()

@@ -80,7 +80,8 @@ pub fn GoalCard(
         .map(|r| view! { <GoalReview goal=id.clone() review=r/> });
     let goal_for_forms = goal.clone();
     view! {
-        <li class="goal" aria-label=format!("Goal: {}", goal.outcome)>
+        // Focusable, for the goals page to give the focus back after it redraws this card.
+        <li class="goal" id=format!("goal-{id}") tabindex="-1" aria-label=format!("Goal: {}", goal.outcome)>
             <div class="goal-head">
                 <p class="goal-outcome">{goal.outcome.clone()}</p>
                 <span class=state_class>{goal.state.label()}</span>

@@ -38,6 +38,11 @@ pub fn GoalsPage() -> impl IntoView {
     });
 
     let groups = move || {
+        // Every card is drawn anew after a change: the goal whose card held the keyboard
+        // focus (a button just pressed, a form just sent) takes it back once drawn.
+        if let Some(id) = browser::focused_within("li.goal") {
+            browser::focus_after_draw(id, false);
+        }
         let name_of = |id: &Option<Id>| state.ws.with(|ws| name_or(ws, id, "No owner"));
         let out = goals.with(|all| goal_groups(all, view_by.get(), today, &name_of));
         if out.is_empty() {

@@ -13,7 +13,8 @@ const W: i32 = 480;
 const H: i32 = 160;
 const LEFT: i32 = 32;
 const BOTTOM: i32 = 36;
-const TOP: i32 = 12;
+// Room above the tallest bar for its figure (12 px text, drawn 4 px above the bar).
+const TOP: i32 = 24;
 
 /// Goals done per week over the last weeks, and the current streak: small wins, shown.
 /// Missed goals never appear here; a break week (set with the team's rhythm) reads "break".

@@ -154,8 +154,16 @@ test("room view shows the board alone and large", async ({ page }) => {
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
   await expect(page.getByRole("group", { name: "Board tools" })).toBeHidden();
   await expect(page.getByRole("listitem", { name: "Card: On the wall" })).toBeVisible();
-  await page.getByRole("button", { name: "Leave room view" }).click();
+  // The keyboard's focus goes to the way out, and back to the toolbar's button after it.
+  await expect(page.getByRole("button", { name: "Leave room view" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Room view" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Leave room view" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("group", { name: "Board tools" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Room view" })).toBeFocused();
 });
 
 test("on a phone: a one-line header with a menu, the line in view, a finger-sized handle", async ({ page }) => {

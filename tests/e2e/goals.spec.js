@@ -52,6 +52,10 @@ test("a goal's whole life: check-ins, renegotiation, a missed goal's review, mom
   await addGoal(page, "Fix the flaky login test", { owner: "Ana", partner: "Ben" });
   await expect(goal(page, "Fix the flaky login test")).toContainText("Owner Ana · partner Ben");
   await checkIn(page, "Fix the flaky login test", "Found the race", "Add a wait", "");
+  // The card is drawn anew with its check-in; the keyboard's focus stays on this goal.
+  await expect(goal(page, "Fix the flaky login test")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(goal(page, "Fix the flaky login test").locator(":focus")).toHaveCount(1);
   await checkIn(page, "Fix the flaky login test", "Wait added", "Run it 100 times", "CI is slow");
   const checks = page.getByRole("list", { name: /^Check-ins on Fix the flaky/ });
   await expect(checks.getByRole("listitem")).toHaveCount(2);
