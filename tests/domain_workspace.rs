@@ -197,3 +197,59 @@ fn history_is_bounded() {
     assert_eq!(undone, climb::domain::history::HISTORY_LIMIT);
     assert_eq!(names(&f).len(), 20);
 }
+
+#[test]
+fn several_commands_as_one_change_undo_together() {
+    let mut f = Fixture::new(13);
+    let ana = f.add_member("Ana");
+    let ben = f.add_member("Ben");
+    let change = f.run(Command::All(vec![
+        // Changes nothing, so the change is named after the next one.
+        Command::RenameMember {
+            id: ana.clone(),
+            name: "Ana".into(),
+        },
+        Command::RenameMember {
+            id: ana.clone(),
+            name: "Ana B".into(),
+        },
+        Command::RenameMember {
+            id: ben.clone(),
+            name: "Ben C".into(),
+        },
+        Command::RenameMember {
+            id: ben.clone(),
+            name: "Ben D".into(),
+        },
+    ]));
+    assert_eq!(change.label, "rename to Ana B");
+    assert_eq!(change.entries.len(), 3);
+    assert_eq!(names(&f), ["Ana B", "Ben D"]);
+    assert_eq!(f.undo().as_deref(), Some("rename to Ana B"));
+    assert_eq!(names(&f), ["Ana", "Ben"], "one undo reverts all of it");
+    assert_eq!(f.undo().as_deref(), Some("add Ben"));
+    f.redo();
+    assert_eq!(f.redo().as_deref(), Some("rename to Ana B"));
+    assert_eq!(names(&f), ["Ana B", "Ben D"], "one redo applies all of it again");
+}
+
+#[test]
+fn several_commands_apply_all_or_none() {
+    let mut f = Fixture::new(14);
+    let ana = f.add_member("Ana");
+    f.add_member("Ben");
+    let before = f.ws.clone();
+    // The second is refused after the first has written: the first is taken back.
+    assert_eq!(
+        f.refuse(Command::All(vec![
+            Command::RenameMember {
+                id: ana.clone(),
+                name: "Cleo".into(),
+            },
+            Command::AddMember { name: "ben".into() },
+        ])),
+        DomainError::DuplicateName("ben".into())
+    );
+    assert_eq!(f.ws, before, "nothing written");
+    assert_eq!(f.undo().as_deref(), Some("add Ben"), "nothing recorded");
+}

@@ -2,7 +2,7 @@
 
 use super::drag::Drag;
 use crate::domain::ladder::{Card, Mindset};
-use crate::domain::BoardCommand;
+use crate::domain::{BoardCommand, Command};
 use crate::state::AppState;
 use crate::ui::{chosen_id, member_options};
 use leptos::html;
@@ -36,33 +36,41 @@ pub fn CardEditor(
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = id.clone();
-        let mut ok = state.dispatch(BoardCommand::EditCard {
-            id: id.clone(),
-            text: text.get_untracked(),
-        });
-        if ok {
-            // Each field is its own command, so each is undone on its own too. Choosing an
-            // author signs the card; leaving it as shown changes nothing.
-            if author.get_untracked() != shown_author {
-                ok &= state.dispatch(BoardCommand::SetCardAuthor {
-                    id: id.clone(),
-                    author: author.get_untracked(),
-                });
-            }
-            ok &= state.dispatch(BoardCommand::SetCardOwner {
+        // One change for the whole form, so one Undo reverts it. Choosing an author signs
+        // the card; leaving it as shown changes nothing.
+        let mut all = vec![
+            Command::from(BoardCommand::EditCard {
+                id: id.clone(),
+                text: text.get_untracked(),
+            }),
+            BoardCommand::SetCardOwner {
                 id: id.clone(),
                 owner: owner.get_untracked(),
-            });
-            let wanted = tags.get_untracked();
-            for t in Mindset::ALL {
-                if wanted.contains(&t) != card.tags.contains(&t) {
-                    ok &= state.dispatch(BoardCommand::ToggleCardTag {
+            }
+            .into(),
+        ];
+        if author.get_untracked() != shown_author {
+            all.push(
+                BoardCommand::SetCardAuthor {
+                    id: id.clone(),
+                    author: author.get_untracked(),
+                }
+                .into(),
+            );
+        }
+        let wanted = tags.get_untracked();
+        for t in Mindset::ALL {
+            if wanted.contains(&t) != card.tags.contains(&t) {
+                all.push(
+                    BoardCommand::ToggleCardTag {
                         id: id.clone(),
                         tag: t,
-                    });
-                }
+                    }
+                    .into(),
+                );
             }
         }
+        let ok = state.dispatch(Command::All(all));
         if ok {
             // Saving renders the card anew: it takes the focus back once it is there.
             drag.refocus.set(Some(id.clone()));

@@ -43,6 +43,10 @@ pub enum Command {
         kind: DeletedKind,
         id: Id,
     },
+    /// Several commands as one change: all apply or none does, and one undo reverts them
+    /// together (e.g. every field of a card's editor). Named after the first that changes
+    /// something.
+    All(Vec<Command>),
 }
 
 /// Each kind of command is a [`Command`], so `dispatch` takes any of them as they are.

@@ -228,6 +228,11 @@ impl<'a> Tx<'a> {
         }
     }
 
+    /// How many writes the transaction has made so far.
+    pub(crate) fn written(&self) -> usize {
+        self.entries.len()
+    }
+
     pub(crate) fn finish(self, label: String) -> Change {
         Change {
             label,

@@ -234,42 +234,69 @@ impl Workspace {
         now: DateTime<Utc>,
         rng: &mut Rng,
     ) -> Result<Change, DomainError> {
+        // A refused command writes nothing; one of several may refuse after others wrote,
+        // so those start from a copy to go back to.
+        let before = matches!(cmd, Command::All(_)).then(|| self.clone());
         let mut tx = Tx::new(self, now, rng);
         tx.team = team.cloned();
-        let label = match cmd {
-            Command::AddMember { name } => {
-                let name = clean_name(name).ok_or(DomainError::EmptyName)?;
-                tx.check_unique_member(&name, None)?;
-                // With several teams, undo says which team it reverts.
-                let label = match super::teams::name_among_several(tx.ws(), tx.team().as_ref()) {
-                    Some(team) => format!("add {name} to {team}"),
-                    None => format!("add {name}"),
-                };
-                let id = tx.insert(|meta| Member { meta, name });
-                if let Some(team) = tx.team() {
-                    super::teams::join(&mut tx, &team, &id)?;
+        match apply_to(&mut tx, cmd) {
+            Ok(label) => Ok(tx.finish(label)),
+            Err(e) => {
+                drop(tx);
+                if let Some(before) = before {
+                    *self = before;
                 }
-                label
+                Err(e)
             }
-            Command::RenameMember { id, name } => {
-                let name = clean_name(name).ok_or(DomainError::EmptyName)?;
-                tx.check_unique_member(&name, Some(id))?;
-                let label = format!("rename to {name}");
-                tx.update::<Member>(id, |m| m.name = name)?;
-                label
-            }
-            Command::RemoveMember { id } => remove_member(&mut tx, id)?,
-            Command::Board(cmd) => super::board_commands::apply(&mut tx, cmd)?,
-            Command::Goal(cmd) => super::goal_commands::apply(&mut tx, cmd)?,
-            Command::Covenant(cmd) => super::covenant_commands::apply(&mut tx, cmd)?,
-            Command::Workshop(cmd) => super::workshop_commands::apply(&mut tx, cmd)?,
-            Command::SetRhythm(settings) => super::rhythm::apply(&mut tx, settings)?,
-            Command::Team(cmd) => super::teams::apply(&mut tx, cmd)?,
-            Command::Check(cmd) => super::check_commands::apply(&mut tx, cmd)?,
-            Command::Undelete { kind, id } => undelete(&mut tx, *kind, id)?,
-        };
-        Ok(tx.finish(label))
+        }
     }
+}
+
+/// Applies `cmd` inside `tx`; returns the change's label (what Undo names).
+fn apply_to(tx: &mut Tx, cmd: &Command) -> Result<String, DomainError> {
+    Ok(match cmd {
+        Command::AddMember { name } => {
+            let name = clean_name(name).ok_or(DomainError::EmptyName)?;
+            tx.check_unique_member(&name, None)?;
+            // With several teams, undo says which team it reverts.
+            let label = match super::teams::name_among_several(tx.ws(), tx.team().as_ref()) {
+                Some(team) => format!("add {name} to {team}"),
+                None => format!("add {name}"),
+            };
+            let id = tx.insert(|meta| Member { meta, name });
+            if let Some(team) = tx.team() {
+                super::teams::join(tx, &team, &id)?;
+            }
+            label
+        }
+        Command::RenameMember { id, name } => {
+            let name = clean_name(name).ok_or(DomainError::EmptyName)?;
+            tx.check_unique_member(&name, Some(id))?;
+            let label = format!("rename to {name}");
+            tx.update::<Member>(id, |m| m.name = name)?;
+            label
+        }
+        Command::RemoveMember { id } => remove_member(tx, id)?,
+        Command::Board(cmd) => super::board_commands::apply(tx, cmd)?,
+        Command::Goal(cmd) => super::goal_commands::apply(tx, cmd)?,
+        Command::Covenant(cmd) => super::covenant_commands::apply(tx, cmd)?,
+        Command::Workshop(cmd) => super::workshop_commands::apply(tx, cmd)?,
+        Command::SetRhythm(settings) => super::rhythm::apply(tx, settings)?,
+        Command::Team(cmd) => super::teams::apply(tx, cmd)?,
+        Command::Check(cmd) => super::check_commands::apply(tx, cmd)?,
+        Command::Undelete { kind, id } => undelete(tx, *kind, id)?,
+        Command::All(cmds) => {
+            let mut label = String::new();
+            for c in cmds {
+                let written = tx.written();
+                let l = apply_to(tx, c)?;
+                if label.is_empty() && tx.written() > written {
+                    label = l;
+                }
+            }
+            label
+        }
+    })
 }
 
 /// Takes someone off the team in context; they leave Climb's roster only when that was

@@ -5,7 +5,7 @@ use crate::browser;
 use crate::domain::covenant::{Covenant, CovenantState};
 use crate::domain::goals::Goal;
 use crate::domain::iso::parse_date;
-use crate::domain::GoalCommand;
+use crate::domain::{Command, GoalCommand};
 use crate::state::AppState;
 use crate::ui::{chosen_id, member_options, Notices};
 use leptos::prelude::*;
@@ -69,28 +69,35 @@ pub fn ChangeForm(
             || old.verification != verification.get_untracked().trim()
             || old.clause != clause.get_untracked()
             || old.risk != risk.get_untracked().trim();
-        if edited && !state.dispatch(edit) {
-            return;
+        // One change, so nothing is saved unless all of it can be, and one Undo reverts it.
+        let mut all: Vec<Command> = Vec::new();
+        if edited {
+            all.push(edit.into());
         }
-        if (new_outcome.trim() != old.outcome || new_due != old.due)
-            && !state.dispatch(GoalCommand::Renegotiate {
-                id: id.clone(),
-                outcome: new_outcome,
-                due: new_due,
-                reason: reason.get_untracked(),
-                today,
-            })
-        {
-            return;
+        if new_outcome.trim() != old.outcome || new_due != old.due {
+            all.push(
+                GoalCommand::Renegotiate {
+                    id: id.clone(),
+                    outcome: new_outcome,
+                    due: new_due,
+                    reason: reason.get_untracked(),
+                    today,
+                }
+                .into(),
+            );
         }
-        if owner.get_untracked() != old.owner
-            && !state.dispatch(GoalCommand::ChangeOwner {
-                id: id.clone(),
-                owner: owner.get_untracked(),
-                reason: reason.get_untracked(),
-                today,
-            })
-        {
+        if owner.get_untracked() != old.owner {
+            all.push(
+                GoalCommand::ChangeOwner {
+                    id: id.clone(),
+                    owner: owner.get_untracked(),
+                    reason: reason.get_untracked(),
+                    today,
+                }
+                .into(),
+            );
+        }
+        if !state.dispatch(Command::All(all)) {
             return;
         }
         close.set(Panel::None);

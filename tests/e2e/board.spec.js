@@ -94,6 +94,13 @@ test("edit a card, copy as Markdown, delete with undo", async ({ page, context }
   await page.getByRole("button", { name: "Save card" }).click();
   const card = rung(page, "Excuses").getByRole("listitem", { name: "Card: Too many status meetings" });
   await expect(card).toContainText("Walk the talk");
+  // The whole form is one change: one Undo takes back the text and the tag together.
+  await page.getByRole("button", { name: "Undo edit card" }).click();
+  const before = rung(page, "Excuses").getByRole("listitem", { name: "Card: Too many meetings" });
+  await expect(before).toBeVisible();
+  await expect(before).not.toContainText("Walk the talk");
+  await page.getByRole("button", { name: "Redo edit card" }).click();
+  await expect(card).toContainText("Walk the talk");
 
   await page.getByRole("button", { name: "Copy as Markdown" }).click();
   await expect(page.getByRole("status").filter({ hasText: "clipboard" })).toBeVisible();

@@ -98,6 +98,13 @@ test("a goal's whole life: check-ins, renegotiation, a missed goal's review, mom
   await expect(goal(page, "Fix the flaky login test")).toContainText("What could get in the way: CI stays slow; we run it at night");
   await goal(page, "Fix the flaky login test").getByText("Renegotiated", { exact: true }).last().click();
   await expect(goal(page, "Fix the flaky login test")).toContainText("owner Ana → Ben; because Ana is on leave");
+  // The form saved one change: one Undo takes back the owner, the partner and the risk.
+  await page.getByRole("button", { name: "Undo edit goal" }).click();
+  await expect(goal(page, "Fix the flaky login test")).toContainText("Owner Ana · partner Ben");
+  await expect(goal(page, "Fix the flaky login test")).not.toContainText("CI stays slow");
+  await page.getByRole("button", { name: "Redo edit goal" }).click();
+  await expect(goal(page, "Fix the flaky login test")).toContainText("Owner Ben · partner Ana");
+  await expect(goal(page, "Fix the flaky login test")).toContainText("What could get in the way: CI stays slow");
   // Downloaded again, the same event is updated: same UID, a higher SEQUENCE, the new owner.
   events = await calendar(page, page.getByRole("button", { name: "Calendar file of all open goals" }));
   const again = events.find((e) => e.uid === due.uid);
