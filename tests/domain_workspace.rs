@@ -230,7 +230,11 @@ fn several_commands_as_one_change_undo_together() {
     assert_eq!(f.undo().as_deref(), Some("add Ben"));
     f.redo();
     assert_eq!(f.redo().as_deref(), Some("rename to Ana B"));
-    assert_eq!(names(&f), ["Ana B", "Ben D"], "one redo applies all of it again");
+    assert_eq!(
+        names(&f),
+        ["Ana B", "Ben D"],
+        "one redo applies all of it again"
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@ use crate::browser;
 use crate::domain::covenant::{Covenant, CovenantState, Terms};
 use crate::domain::CovenantCommand;
 use crate::state::AppState;
-use crate::ui::Debounce;
+use crate::ui::{tab_keys, Debounce};
 use leptos::prelude::*;
 
 /// The terms of covenant `id` as stored while it is a draft (and so still edited here).
@@ -109,7 +109,7 @@ pub fn DraftEditor(
         }
     };
     view! {
-        <div class="tabs" role="tablist" aria-label="Editor">
+        <div class="tabs" role="tablist" aria-label="Editor" on:keydown=tab_keys>
             <button role="tab" aria-selected=move || guided.get().to_string() on:click=move |_| guided.set(true)>
                 "Guided"
             </button>

@@ -11,7 +11,7 @@ use crate::domain::goals::{focus_warnings, Goal, Nudges};
 use crate::domain::roster::{member_name, name_or};
 use crate::domain::Id;
 use crate::state::AppState;
-use crate::ui::{EmptyState, Page};
+use crate::ui::{tab_keys, EmptyState, Page};
 use leptos::prelude::*;
 
 /// The micro-goal tracker.
@@ -98,7 +98,7 @@ pub fn GoalsPage() -> impl IntoView {
                     })
             }}
             <h2 class="visually-hidden">"Our goals"</h2>
-            <div role="tablist" aria-label="Show goals" class="tabs">
+            <div role="tablist" aria-label="Show goals" class="tabs" on:keydown=tab_keys>
                 {tab(GoalView::ByDue, "By due date")}
                 {tab(GoalView::ByOwner, "By owner")}
                 {tab(GoalView::BySource, "By source")}

@@ -9,6 +9,7 @@ pub mod notices;
 pub mod one_line_form;
 pub mod page;
 pub mod people;
+pub mod tabs;
 
 pub use calendar::download_calendar;
 pub use debounce::Debounce;
@@ -19,3 +20,4 @@ pub use notices::{NoticeKind, Notices, NoticesView};
 pub use one_line_form::OneLineForm;
 pub use page::Page;
 pub use people::{chosen_id, member_options};
+pub use tabs::tab_keys;

@@ -48,6 +48,17 @@ test("a goal's whole life: check-ins, renegotiation, a missed goal's review, mom
   await team(page, ["Ana", "Ben"]);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Micro-goals" }).click();
   await expect(page.getByText("No micro-goals in this view yet")).toBeVisible();
+  // The views are tabs: arrow keys, Home and End move between them and choose as they go.
+  const tabs = page.getByRole("tablist", { name: "Show goals" });
+  await tabs.getByRole("tab", { name: "By due date" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(tabs.getByRole("tab", { name: "By owner" })).toBeFocused();
+  await expect(tabs.getByRole("tab", { name: "By owner" })).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("End");
+  await expect(tabs.getByRole("tab", { name: "Done and closed" })).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ArrowRight");
+  await expect(tabs.getByRole("tab", { name: "By due date" })).toBeFocused();
+  await expect(tabs.getByRole("tab", { name: "By owner" })).toHaveAttribute("aria-selected", "false");
 
   await addGoal(page, "Fix the flaky login test", { owner: "Ana", partner: "Ben" });
   await expect(goal(page, "Fix the flaky login test")).toContainText("Owner Ana · partner Ben");
