@@ -578,3 +578,26 @@ fn boards_and_cards_survive_a_round_trip() {
     }));
     assert_reads_back_unchanged(&r.f.ws);
 }
+
+#[test]
+fn a_workshop_shows_cards_by_id_not_in_the_order_they_were_written() {
+    let mut f = Fixture::new(21);
+    let board = f.add_board("Turns", None, "", None);
+    // Ana's turn, then Ben's: stored in that order.
+    let written: Vec<Id> = ["Ana 1", "Ana 2", "Ana 3", "Ben 1", "Ben 2", "Ben 3"]
+        .iter()
+        .map(|t| f.add_card(&board, t, None, None))
+        .collect();
+    let cards: Vec<Card> = f.ws.live::<Card>().cloned().collect();
+    let stored: Vec<Id> = cards.iter().map(|c| c.meta.id.clone()).collect();
+    assert_eq!(stored, written, "the store keeps the writing order");
+    let refs: Vec<&Card> = cards.iter().collect();
+    let shown: Vec<Id> = climb::domain::ladder::workshop_order(&refs)
+        .iter()
+        .map(|c| c.meta.id.clone())
+        .collect();
+    let mut by_id = written.clone();
+    by_id.sort();
+    assert_eq!(shown, by_id);
+    assert_ne!(shown, written, "this seed's ids are not in writing order");
+}

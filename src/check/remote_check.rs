@@ -113,6 +113,7 @@ pub fn RemoteCheck(
                 json,
                 link,
                 "invite link",
+                "paste it in the call's chat",
             );
         }
     };

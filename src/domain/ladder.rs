@@ -359,6 +359,15 @@ pub fn leads<'a>(cards: &[&'a Card]) -> Vec<&'a Card> {
         .collect()
 }
 
+/// The items (see [`leads`]) in the order a workshop shows them: by id. Ids are random, so the
+/// order says nothing of who wrote which card (cards are written turn by turn, and stored in
+/// that order), and it is the same in every participant's browser.
+pub fn workshop_order<'a>(cards: &[&'a Card]) -> Vec<&'a Card> {
+    let mut items = leads(cards);
+    items.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+    items
+}
+
 /// The cards (of those given) stacked under `lead`.
 pub fn stacked_under<'a>(cards: &[&'a Card], lead: &Id) -> Vec<&'a Card> {
     cards

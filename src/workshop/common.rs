@@ -1,7 +1,7 @@
 //! What every workshop phase uses: the board it runs on (a context), short card labels,
 //! member names, rung options.
 
-use crate::domain::ladder::{leads, stacked_under, Board, Card};
+use crate::domain::ladder::{stacked_under, workshop_order, Board, Card};
 use crate::domain::workshop::{ballot_id, Ballot, Phase};
 use crate::domain::Id;
 use crate::state::AppState;
@@ -87,11 +87,12 @@ impl WorkshopBoard {
         })
     }
 
-    /// The board's items: each card not stacked in a group, with the texts stacked under it.
+    /// The board's items: each card not stacked in a group, with the texts stacked under it,
+    /// in [`workshop_order`].
     pub fn items(&self) -> Vec<(Card, Vec<String>)> {
         let all = self.cards();
         let refs: Vec<&Card> = all.iter().collect();
-        leads(&refs)
+        workshop_order(&refs)
             .into_iter()
             .map(|c| {
                 let stacked = stacked_under(&refs, &c.meta.id)

@@ -43,6 +43,8 @@ pub(crate) fn make_and_copy(
     json: String,
     shown: RwSignal<Option<String>>,
     what: &'static str,
+    // Where it goes, e.g. "paste it in the call's chat".
+    send: &'static str,
 ) {
     make_link_to(&path, prefix, &json, move |r| match r {
         Ok(link) => {
@@ -50,9 +52,7 @@ pub(crate) fn make_and_copy(
             shown.set(Some(link.clone()));
             browser::copy_text(&link, move |ok| {
                 if ok {
-                    notices.success(format!(
-                        "The {what} is on the clipboard ({size}): paste it in the call's chat."
-                    ));
+                    notices.success(format!("The {what} is on the clipboard ({size}): {send}."));
                 } else {
                     notices.info(format!(
                         "The browser refused the clipboard: copy the {what} from the field below."

@@ -81,7 +81,7 @@ pub fn ParticipantView(
                 {format!("You take part as {me}. ")}
                 <button class="link" on:click=leave>{format!("Not {me}?")}</button>
             </p>
-            <p class="reminder">"We rate situations, not people."</p>
+            <p class="reminder">"We rate situations, never people."</p>
             <p class="hint">{move || format!("The group is at: {}. Write, place and vote here at your own pace, then send your contribution; the others' cards and the group's later phases arrive with the facilitator's next invite link.", group_phase.get().label())}</p>
             <nav aria-label="Your phases" class="row-actions participant-tabs">{tabs}</nav>
             <p class="instructions">{move || tab.get().own_browser_instructions()}</p>

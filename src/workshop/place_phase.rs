@@ -68,7 +68,11 @@ pub fn PlacePhase(
     };
     view! {
         <PrivateTurn label="Placing as" seat=seat>
-            <p class="hint">"Only your own placements are shown. When you are done, press “Next participant” and hand over the screen."</p>
+            <p class="hint">{if matches!(seat, Seat::Own { .. }) {
+                "Only your own placements are shown. When you are done, send your contribution below."
+            } else {
+                "Only your own placements are shown. When you are done, press “Next participant” and hand over the screen."
+            }}</p>
             {rows}
         </PrivateTurn>
     }

@@ -33,7 +33,7 @@ pub fn PresenterPage(
                 <p class="presenter-board">{title}</p>
                 <h1 class="presenter-phase">{p.label()}</h1>
                 <p class="instructions">{p.instructions()}</p>
-                <p class="reminder">"We rate situations, not people."</p>
+                <p class="reminder">"We rate situations, never people."</p>
                 <Timer phase=Signal::derive(move || phase.get().unwrap_or_default()) controls=false/>
                 <PublicPhase phase=p/>
             </section>

@@ -30,6 +30,7 @@ pub fn FacilitatorTools() -> impl IntoView {
             json,
             link,
             "invite link",
+            "paste it in the call's chat",
         );
     };
     let present = move |_| {

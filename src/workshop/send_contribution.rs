@@ -39,6 +39,7 @@ pub fn SendContribution(
             json(),
             link,
             "contribution link",
+            "send it to the facilitator alone, in a direct message",
         );
     };
     let download = move |_| {
@@ -51,7 +52,7 @@ pub fn SendContribution(
     view! {
         <section class="send-contribution" aria-label="Send my contribution">
             <h2>"Send my contribution"</h2>
-            <p>"Your cards, placements and votes go to the facilitator as a link: paste it in the call's chat. Send it again whenever you add more; the same link twice changes nothing."</p>
+            <p>"Your cards, placements and votes go to the facilitator as a link. It says what you placed and voted, under your name: send it to the facilitator alone (a direct message), not to the whole call. Send it again whenever you add more; the same link twice changes nothing."</p>
             <div class="row-actions">
                 <button class="primary" on:click=send>"Send my contribution"</button>
                 <button on:click=download>"Download as a file instead"</button>

@@ -172,7 +172,7 @@ fn SessionView() -> impl IntoView {
             </p>
             <h1>"Workshop: " {title}</h1>
             {move || facilitator().map(|f| view! { <p class="facilitator">{format!("Facilitator: {f}")}</p> })}
-            <p class="reminder">"We rate situations, not people."</p>
+            <p class="reminder">"We rate situations, never people."</p>
             <FacilitatorTools/>
             <nav aria-label="Phases">
                 <ol class="phases">

@@ -58,7 +58,7 @@ test("a full workshop: two on one screen, one contribution from a file, a micro-
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Run “Sprint 43 retro” as a workshop");
   await page.getByRole("button", { name: "Start the workshop" }).click();
   await phaseIs(page, "Set the stage");
-  await expect(page.getByText("We rate situations, not people.")).toBeVisible();
+  await expect(page.getByText("We rate situations, never people.")).toBeVisible();
   await expect(page.getByText("This is the team's first board in Climb")).toBeVisible();
 
   // Write: each participant's cards are hidden from the next one.
@@ -109,6 +109,10 @@ test("a full workshop: two on one screen, one contribution from a file, a micro-
     await cy.getByRole("combobox", { name: new RegExp(`Rung for “${card}`) }).selectOption({ label: rung });
   }
   await expect(cy.getByText("Cy has placed 3 of 3 cards.")).toBeVisible();
+  // In their own browser there is no screen to hand over, and the link names them.
+  await expect(cy.getByText("When you are done, send your contribution below.")).toBeVisible();
+  await expect(cy.getByText("Next participant")).toHaveCount(0);
+  await expect(cy.getByRole("region", { name: "Send my contribution" })).toContainText("send it to the facilitator alone");
   await cy.getByRole("button", { name: "Send my contribution" }).click();
   const link = await cy.getByRole("textbox", { name: /^Contribution link/ }).inputValue();
   expect(link).toContain("/workshop#contribution=");

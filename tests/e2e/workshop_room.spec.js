@@ -49,7 +49,7 @@ test("the presenter window follows the phases and never shows a private placemen
   ]);
   await expect(presenter.getByRole("heading", { level: 1 })).toHaveText("Set the stage");
   await expect(presenter.getByRole("navigation", { name: "Main" })).toBeHidden();
-  await expect(presenter.getByText("We rate situations, not people.")).toBeVisible();
+  await expect(presenter.getByText("We rate situations, never people.")).toBeVisible();
 
   await next(page, "Write");
   await expect(presenter.getByRole("heading", { level: 1 })).toHaveText("Write");
