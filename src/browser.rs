@@ -302,6 +302,28 @@ pub fn full_screen(on: bool) {
     }
 }
 
+/// Once the page has drawn what `ev` opened, puts the focus on the first `field` inside the
+/// clicked element's closest `within` (e.g. the form a button opens in its goal's card).
+pub fn focus_in(ev: &web_sys::Event, within: &'static str, field: &'static str) {
+    let Some(holder) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|b| b.closest(within).ok().flatten())
+    else {
+        return;
+    };
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(f) = holder
+            .query_selector(field)
+            .ok()
+            .flatten()
+            .and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = f.focus();
+        }
+    });
+}
+
 /// The id of the element matching `selector` that holds the keyboard focus, if any.
 pub fn focused_within(selector: &str) -> Option<String> {
     let doc = web_sys::window()?.document()?;

@@ -18,7 +18,13 @@ pub fn GoalActions(goal: Goal, panel: RwSignal<Panel>) -> impl IntoView {
     let state = AppState::expect();
     let notices = state.notices();
     let today = browser::today();
-    let toggle = move |p: Panel| panel.update(|x| *x = if *x == p { Panel::None } else { p });
+    // Opening a form puts the focus in its first field.
+    let toggle = move |ev: web_sys::MouseEvent, p: Panel| {
+        panel.update(|x| *x = if *x == p { Panel::None } else { p });
+        if panel.get_untracked() == p {
+            browser::focus_in(&ev, "li.goal", ".goal-form :is(input, textarea, select)");
+        }
+    };
     let id = goal.meta.id.clone();
     let done = {
         let id = id.clone();
@@ -59,18 +65,18 @@ pub fn GoalActions(goal: Goal, panel: RwSignal<Panel>) -> impl IntoView {
     view! {
         {goal.state.is_active().then(|| view! {
             <div class="row-actions">
-                <button on:click=move |_| toggle(Panel::CheckIn)>"Check in"</button>
+                <button on:click=move |ev| toggle(ev, Panel::CheckIn)>"Check in"</button>
                 <button class="primary" on:click=done.clone()>"Done"</button>
-                <button on:click=move |_| toggle(Panel::Renegotiate)>"Renegotiate"</button>
+                <button on:click=move |ev| toggle(ev, Panel::Renegotiate)>"Renegotiate"</button>
                 {can_miss.then(|| view! { <button on:click=missed.clone()>"Missed"</button> })}
-                <button on:click=move |_| toggle(Panel::Drop)>"Drop"</button>
+                <button on:click=move |ev| toggle(ev, Panel::Drop)>"Drop"</button>
                 {has_dates.then(|| view! { <button on:click=calendar.clone()>"Add to calendar"</button> })}
             </div>
         })}
         // Once the review is written, the card shows it (and offers its corrective action).
         {(goal.state == GoalState::Missed && goal.review.is_none()).then(|| view! {
             <div class="row-actions">
-                <button on:click=move |_| toggle(Panel::Review)>"Write the review"</button>
+                <button on:click=move |ev| toggle(ev, Panel::Review)>"Write the review"</button>
             </div>
         })}
     }

@@ -3,6 +3,7 @@
 use super::common::{short, WorkshopBoard};
 use super::private_turn::PrivateTurn;
 use super::seat::Seat;
+use crate::browser;
 use crate::domain::ladder::Card;
 use crate::domain::meta::Entity;
 use crate::domain::{BoardCommand, WorkshopCommand};
@@ -38,6 +39,8 @@ pub fn WritePhase(
             }
             text.set(String::new());
             signed.set(false);
+            // Typing goes on into the next card.
+            browser::focus_after_draw("ws-card".to_owned(), true);
         }
     };
     let list = move || {
@@ -66,7 +69,7 @@ pub fn WritePhase(
                 <textarea id="ws-card" maxlength="1000" rows="2" bind:value=text></textarea>
                 <label class="check">
                     <input type="checkbox" bind:checked=signed/>
-                    " Sign this card (your name shows on it; unsigned cards are anonymous)"
+                    " Sign this card (it keeps your name, shown in its editor and in board files; unsigned cards are anonymous)"
                 </label>
                 <button class="primary" type="submit">"Add card"</button>
             </form>

@@ -37,6 +37,8 @@ const goal = (page, outcome) => page.getByRole("listitem", { name: `Goal: ${outc
 async function checkIn(page, outcome, done, next, blocker) {
   await goal(page, outcome).getByRole("button", { name: "Check in" }).click();
   const form = goal(page, outcome).getByRole("form", { name: "Check in" });
+  // The form opens with the focus in its first field.
+  await expect(form.getByRole("textbox", { name: "Done" })).toBeFocused();
   await form.getByRole("textbox", { name: "Done" }).fill(done);
   await form.getByRole("textbox", { name: "Next" }).fill(next);
   await form.getByRole("textbox", { name: "Blocker" }).fill(blocker);

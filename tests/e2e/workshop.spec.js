@@ -92,6 +92,8 @@ test("a full workshop: two on one screen, one contribution from a file, a micro-
   await cy.getByRole("textbox", { name: /^A recent challenge/ }).fill(C);
   await cy.getByRole("button", { name: "Add card", exact: true }).click();
   await expect(cy.getByRole("list", { name: "Your cards" })).toContainText(C);
+  // The focus goes back to the text for the next card.
+  await expect(cy.getByRole("textbox", { name: /^A recent challenge/ })).toBeFocused();
   // An invite sent while the group writes carries nobody's cards.
   await cy.getByRole("button", { name: "Place", exact: true }).click();
   await expect(cy.getByRole("combobox", { name: new RegExp(`Rung for “${A}`) })).toHaveCount(0);
