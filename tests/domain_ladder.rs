@@ -559,7 +559,7 @@ fn markdown_lists_rungs_top_down_with_the_line_and_owners_only() {
     assert!(own < line && line < tray);
     // Markdown's special characters in user text are escaped; the line is no heading.
     assert!(md.contains(
-        "- Flaky tests \\# again — owner: Ana _(climbed: Excuses → Own it)_ `No invisibility`\n"
+        "- Flaky tests \\# again — owner: Ana _(moved: Excuses → Own it)_ `No invisibility`\n"
     ));
     assert!(md.contains("\n---\n\n*The line*\n\n---\n"));
     assert!(md.contains("## Unplaced (1)\n\n- Unsorted\n"));

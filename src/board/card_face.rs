@@ -25,6 +25,13 @@ pub fn CardFace(
     let id = card.meta.id.clone();
     let short: String = card.text.chars().take(40).collect();
     let path = card.path_text(&board.get_untracked());
+    // No ▲ on the top rung, no ▼ on the bottom one (▼ from the Unplaced tray goes to the top).
+    let (top, bottom) = board.with_untracked(|b| {
+        (
+            b.rung_after(card.rung.as_ref(), 1).is_none(),
+            b.rung_after(card.rung.as_ref(), -1).is_none(),
+        )
+    });
     let owner = card.owner.as_ref().map(|o| {
         state
             .ws
@@ -63,6 +70,7 @@ pub fn CardFace(
                 class="icon-button"
                 aria-label=format!("Move up: {short}")
                 title="Move up (↑)"
+                disabled=top
                 on:click=move |_| move_by.run(1)
             >
                 "▲"
@@ -71,6 +79,7 @@ pub fn CardFace(
                 class="icon-button"
                 aria-label=format!("Move down: {short}")
                 title="Move down (↓)"
+                disabled=bottom
                 on:click=move |_| move_by.run(-1)
             >
                 "▼"

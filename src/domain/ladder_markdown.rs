@@ -80,7 +80,7 @@ fn card_line(board: &Board, c: &Card, name: &dyn Fn(&Id) -> String) -> String {
     }
     let path = c.path_text(board);
     if !path.is_empty() {
-        line.push_str(&format!(" _(climbed: {})_", one_line(&path)));
+        line.push_str(&format!(" _(moved: {})_", one_line(&path)));
     }
     for t in &c.tags {
         line.push_str(&format!(" `{}`", t.label()));

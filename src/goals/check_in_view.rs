@@ -16,6 +16,8 @@ pub fn CheckInView(
     check: CheckIn,
     /// Who offers help (the goal's partner).
     partner: Option<Id>,
+    /// Whether help can still be offered: the goal is open, not done, dropped or missed.
+    open: bool,
 ) -> impl IntoView {
     let state = AppState::expect();
     let offer = RwSignal::new(String::new());
@@ -50,7 +52,7 @@ pub fn CheckInView(
                 .iter()
                 .map(|o| view! { <p class="offer">"How can I help? " {o.text.clone()}</p> })
                 .collect_view()}
-            <OneLineForm label="How can I help?" field=field value=offer maxlength=300 button="Offer help" on_submit=add_offer/>
+            {open.then(|| view! { <OneLineForm label="How can I help?" field=field value=offer maxlength=300 button="Offer help" on_submit=add_offer/> })}
         </li>
     }
 }

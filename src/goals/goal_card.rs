@@ -72,7 +72,7 @@ pub fn GoalCard(
     let check_ins = goal
         .check_ins
         .iter()
-        .map(|c| view! { <CheckInView goal=id.clone() check=c.clone() partner=goal.partner.clone()/> })
+        .map(|c| view! { <CheckInView goal=id.clone() check=c.clone() partner=goal.partner.clone() open=goal.state.is_active()/> })
         .collect_view();
     let review = goal
         .review

@@ -148,6 +148,15 @@ test("duplicating a board says what it made and opens it", async ({ page }) => {
   await expect(page.getByRole("listitem", { name: "Card: Kept" })).toBeVisible();
 });
 
+test("a card on the top or bottom rung offers no move past the end", async ({ page }) => {
+  await boardWithCards(page, "Ends", [["Make it happen", "At the top"], ["Unaware", "At the bottom"]]);
+  await expect(page.getByRole("button", { name: "Move up: At the top" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Move down: At the top" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Move down: At the bottom" })).toBeDisabled();
+  await page.getByRole("button", { name: "Move up: At the bottom" }).click();
+  await expect(page.getByRole("button", { name: "Move down: At the bottom" })).toBeEnabled();
+});
+
 test("room view shows the board alone and large", async ({ page }) => {
   await boardWithCards(page, "Projected", [["Own it", "On the wall"]]);
   await page.getByRole("button", { name: "Room view" }).click();

@@ -156,6 +156,8 @@ test("a goal's whole life: check-ins, renegotiation, a missed goal's review, mom
   const chart = page.getByRole("img", { name: /goals done per week/ });
   await expect(chart).toHaveAccessibleName(/: 0 in all\./);
   await page.getByRole("tab", { name: "By due date" }).click();
+  await checkIn(page, "Name an owner for the pipeline", "Asked in standup", "Pick one", "");
+  await expect(goal(page, "Name an owner for the pipeline").getByRole("textbox", { name: "How can I help?" })).toHaveCount(1);
   await goal(page, "Name an owner for the pipeline").getByRole("button", { name: "Done" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Another small win" })).toBeVisible();
   await expect(chart).toHaveAccessibleName(/: 1 in all\./);
@@ -169,6 +171,9 @@ test("a goal's whole life: check-ins, renegotiation, a missed goal's review, mom
   await page.getByRole("tab", { name: "Done and closed" }).click();
   await expect(goal(page, "Automate the deploy")).toContainText("Nobody owned the pipeline");
   await expect(goal(page, "Name an owner for the pipeline")).toContainText("Done");
+  // A closed goal keeps its check-ins, and no longer asks for help.
+  await expect(page.getByRole("list", { name: /^Check-ins on Name an owner/ }).getByRole("listitem")).toHaveCount(1);
+  await expect(goal(page, "Name an owner for the pipeline").getByRole("textbox", { name: "How can I help?" })).toHaveCount(0);
 });
 
 test("nudges: a far-off goal, a missing check, and too many open goals", async ({ page }) => {
